@@ -1,0 +1,33 @@
+package io.meshwork.model.definition;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The catalogue's own document: its name, owner and the roles access rules may name. */
+public record CatalogInfo(String name, String owner, List<Role> roles, Location location) {
+
+  public CatalogInfo {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(owner, "owner");
+    roles = List.copyOf(roles);
+    Objects.requireNonNull(location, "location");
+  }
+
+  public List<String> roleNames() {
+    return roles.stream().map(Role::name).toList();
+  }
+
+  public Optional<Role> role(String name) {
+    return roles.stream().filter(role -> role.name().equals(name)).findFirst();
+  }
+
+  /** A role that tenants assign to their principals. */
+  public record Role(String name, String description, Location location) {
+    public Role {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(location, "location");
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package io.meshwork.model.definition;
+
+/** The life-cycle state of a product version. */
+public enum Status { DRAFT, ACTIVE, DEPRECATED }

@@ -1,0 +1,71 @@
+package io.meshwork.model.definition;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A customer organisation: its AWS account, what it subscribes to, and how it customises it. */
+public record Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+    List<Override> overrides, List<Principal> principals, Location location) {
+
+  public Tenant {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(account, "account");
+    subscriptions = List.copyOf(subscriptions);
+    overrides = List.copyOf(overrides);
+    principals = List.copyOf(principals);
+    Objects.requireNonNull(location, "location");
+  }
+
+  /** The tenant's AWS account; the id is empty until the account exists. */
+  public record Account(String email, Optional<String> id, String region, Location location) {
+    public Account {
+      Objects.requireNonNull(email, "email");
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(region, "region");
+      Objects.requireNonNull(location, "location");
+    }
+  }
+
+  /** A product the tenant buys, the versions it accepts, its parameter values and an optional own schedule. */
+  public record Subscription(String product, VersionRange versions, List<Assignment> parameters,
+      Optional<Schedule> schedule, Location location) {
+    public Subscription {
+      Objects.requireNonNull(product, "product");
+      Objects.requireNonNull(versions, "versions");
+      parameters = List.copyOf(parameters);
+      Objects.requireNonNull(schedule, "schedule");
+      Objects.requireNonNull(location, "location");
+    }
+  }
+
+  /** A parameter value as the tenant wrote it; typed against the product's parameter when planned. */
+  public record Assignment(String name, Scalar value, Location location) {
+    public Assignment {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(location, "location");
+    }
+  }
+
+  /** The tenant's own transform for a managed product; the provider's contract still applies. */
+  public record Override(String product, Transform transform, String reason, Location location) {
+    public Override {
+      Objects.requireNonNull(product, "product");
+      Objects.requireNonNull(transform, "transform");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(location, "location");
+    }
+  }
+
+  /** A person or role of the tenant's, and the catalogue roles it holds. */
+  public record Principal(String name, Optional<String> arn, List<String> roles, Location location) {
+    public Principal {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(arn, "arn");
+      roles = List.copyOf(roles);
+      Objects.requireNonNull(location, "location");
+    }
+  }
+}

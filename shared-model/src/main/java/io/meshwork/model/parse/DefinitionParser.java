@@ -1,0 +1,126 @@
+package io.meshwork.model.parse;
+
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.CatalogInfo;
+import io.meshwork.model.definition.DataProduct;
+import io.meshwork.model.definition.Location;
+import io.meshwork.model.definition.Problems;
+import io.meshwork.model.definition.Source;
+import io.meshwork.model.definition.Suggestions;
+import io.meshwork.model.definition.Tenant;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads every definition document of a catalogue into the model, recording each problem with its position. */
+final class DefinitionParser {
+
+  static final String API_VERSION = "meshwork.io/v1";
+  static final List<String> KINDS = List.of("Catalog", "Source", "DataProduct", "Tenant");
+
+  private final DefinitionFiles files;
+  private final Problems problems;
+  private final List<CatalogInfo> catalogInfos = new ArrayList<>();
+  private final List<Source> sources = new ArrayList<>();
+  private final List<DataProduct> products = new ArrayList<>();
+  private final List<Tenant> tenants = new ArrayList<>();
+  private final Set<String> declaredNames = new HashSet<>();
+
+  DefinitionParser(DefinitionFiles files, Problems problems) {
+    this.files = files;
+    this.problems = problems;
+  }
+
+  /** Parses everything; the catalogue holds what could be read, the problems hold the rest. */
+  Catalog parse() {
+    List<String> paths = files.definitionPaths();
+    if (paths.isEmpty()) {
+      problems.error(Location.of(files.description()), "No definitions found: the directory has no *.yaml files. "
+          + "Point mesh at a catalogue directory, e.g. product-definitions/catalog.");
+    }
+    for (String path : paths) {
+      parseFile(path, files.read(path).orElseThrow());
+    }
+    CatalogInfo info;
+    if (catalogInfos.isEmpty()) {
+      info = new CatalogInfo("unnamed", "", List.of(), Location.of("catalog.yaml"));
+      if (!paths.isEmpty()) {
+        problems.error(Location.of("catalog.yaml"), "The catalogue has no 'kind: Catalog' document. Add catalog.yaml "
+            + "with its name, owner and roles.");
+      }
+    } else {
+      info = catalogInfos.get(0);
+      for (CatalogInfo duplicate : catalogInfos.subList(1, catalogInfos.size())) {
+        problems.error(duplicate.location(), "A catalogue has one 'kind: Catalog' document; another is at %s. "
+            + "Merge them.", info.location());
+      }
+    }
+    return new Catalog(info, sources, products, tenants, declaredNames);
+  }
+
+  private void parseFile(String path, String text) {
+    List<Node> documents = new ArrayList<>();
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(true); // reported with positions by YamlMap instead
+      options.setMaxAliasesForCollections(20);
+      for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
+        if (node != null) {
+          documents.add(node);
+        }
+      }
+    } catch (MarkedYAMLException e) {
+      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      Location location = mark == null ? Location.of(path) : new Location(path, mark.getLine() + 1,
+          mark.getColumn() + 1);
+      problems.error(location, "Malformed YAML: %s%s. Check the indentation and quoting here.", e.getProblem(),
+          e.getContext() == null ? "" : " (" + e.getContext() + ")");
+      return;
+    } catch (YAMLException e) {
+      problems.error(Location.of(path), "Malformed YAML: %s. Check the indentation and quoting.", e.getMessage());
+      return;
+    }
+    if (documents.isEmpty()) {
+      problems.error(Location.of(path), "The file is empty. Add a definition or delete the file.");
+    }
+    for (Node document : documents) {
+      new YamlNode(path, document, problems).asMap("A definition document").ifPresent(map -> parseDocument(path, map));
+    }
+  }
+
+  private void parseDocument(String path, YamlMap document) {
+    Optional<String> apiVersion = document.requiredText("The document", "apiVersion", API_VERSION);
+    if (apiVersion.isPresent() && !apiVersion.get().equals(API_VERSION)) {
+      problems.error(document.locationOf("apiVersion"), "Unsupported apiVersion '%s'. Use '%s'.", apiVersion.get(),
+          API_VERSION);
+      return;
+    }
+    Optional<String> kind = document.requiredText("The document", "kind", "DataProduct");
+    if (kind.isEmpty() || apiVersion.isEmpty()) {
+      return;
+    }
+    DocumentContext context = new DocumentContext(path, files, problems);
+    switch (kind.get()) {
+      case "Catalog" -> CatalogInfoParser.parse(document, context).ifPresent(catalogInfos::add);
+      case "Source" -> {
+        document.optionalText("Source", "name").ifPresent(declaredNames::add);
+        SourceParser.parse(document, context).ifPresent(sources::add);
+      }
+      case "DataProduct" -> {
+        document.optionalText("DataProduct", "name").ifPresent(declaredNames::add);
+        ProductParser.parse(document, context).ifPresent(products::add);
+      }
+      case "Tenant" -> TenantParser.parse(document, context).ifPresent(tenants::add);
+      default -> problems.error(document.locationOf("kind"), "Unknown kind '%s'.%s Kinds are %s.", kind.get(),
+          Suggestions.didYouMean(kind.get(), KINDS), String.join(", ", KINDS));
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.meshwork.model.parse;
+
+import io.meshwork.model.definition.Location;
+import io.meshwork.model.definition.Problems;
+import io.meshwork.model.definition.Transform;
+import java.util.Optional;
+
+/** What a document's parser needs besides the document: its path, sibling files, and where problems go. */
+record DocumentContext(String path, DefinitionFiles files, Problems problems) {
+
+  /** Reads a transform's SQL file, given relative to this document; reports a missing or escaping path. */
+  Optional<Transform> transform(YamlMap owner, String what) {
+    Optional<YamlMap> transform = owner.optionalMap(what, "transform");
+    if (transform.isEmpty()) {
+      if (!owner.has("transform")) {
+        problems.error(owner.location(), "%s is missing 'transform'. Add 'transform: {sql: transform.sql}' with the "
+            + "SQL file beside this one.", what);
+      }
+      return Optional.empty();
+    }
+    YamlMap map = transform.get().allowOnly("transform", java.util.List.of("sql"));
+    Optional<String> file = map.requiredText("The transform of " + what, "sql", "transform.sql");
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    Location location = map.locationOf("sql");
+    String relative = file.get();
+    String resolved = resolve(relative);
+    if (relative.startsWith("/") || resolved.startsWith("../") || resolved.equals("..")) {
+      problems.error(location, "SQL file '%s' lies outside the catalogue. Give a path relative to %s inside the "
+          + "catalogue.", relative, path);
+      return Optional.empty();
+    }
+    Optional<String> sql = files.read(resolved);
+    if (sql.isEmpty()) {
+      problems.error(location, "SQL file '%s' not found (looked for %s). Create it or correct the path.", relative,
+          resolved);
+      return Optional.empty();
+    }
+    if (sql.get().isBlank()) {
+      problems.error(new Location(resolved, 1, 1), "The transform SQL of %s is empty. Write one SELECT.", what);
+      return Optional.empty();
+    }
+    return Optional.of(new Transform(resolved, sql.get(), location));
+  }
+
+  /** {@code relative} resolved against this document's directory, normalised, with '/'. */
+  private String resolve(String relative) {
+    int slash = path.lastIndexOf('/');
+    String directory = slash < 0 ? "" : path.substring(0, slash + 1);
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : (directory + relative).split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty() || parts.peekLast().equals("..")) {
+          parts.addLast("..");
+        } else {
+          parts.removeLast();
+        }
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return String.join("/", parts);
+  }
+}
