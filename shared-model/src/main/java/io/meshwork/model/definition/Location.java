@@ -22,6 +22,11 @@ public record Location(String file, int line, int column) implements Comparable<
     return new Location(file, 0, 0);
   }
 
+  /** This location with its file named below {@code root}, unless it is the root itself. */
+  public Location under(String root) {
+    return file.equals(root) ? this : new Location(root + "/" + file, line, column);
+  }
+
   @Override
   public int compareTo(Location other) {
     return ORDER.compare(this, other);

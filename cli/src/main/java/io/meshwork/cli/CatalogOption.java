@@ -1,0 +1,42 @@
+package io.meshwork.cli;
+
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Diagnostic;
+import io.meshwork.model.definition.InvalidDefinitionException;
+import io.meshwork.model.parse.CatalogLoader;
+import io.meshwork.model.parse.DirectoryDefinitionFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --definitions} option shared by the commands that read a catalogue. */
+final class CatalogOption {
+
+  static final String DEFAULT = "product-definitions/catalog";
+
+  @Option(names = {"-d", "--definitions"}, paramLabel = "DIR", defaultValue = "${MESH_DEFINITIONS:-" + DEFAULT + "}",
+      description = "Catalogue directory (default: $MESH_DEFINITIONS or ${DEFAULT-VALUE}).")
+  String directory;
+
+  Catalog load() {
+    return load(directory);
+  }
+
+  /** Loads and validates the catalogue in {@code directory}; diagnostics name files below it. */
+  static Catalog load(String directory) {
+    Path root = Path.of(directory);
+    if (!Files.isDirectory(root)) {
+      throw new UserInputException("No catalogue directory at '" + directory + "'. Run mesh from the project root "
+          + "or pass the catalogue directory, e.g. --definitions " + DEFAULT + ".");
+    }
+    String display = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+    try {
+      return CatalogLoader.load(new DirectoryDefinitionFiles(root, display));
+    } catch (InvalidDefinitionException invalid) {
+      // Name files as the user can open them from where mesh runs.
+      throw new InvalidDefinitionException(invalid.diagnostics().stream()
+          .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
+          .toList());
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.meshwork.cli;
+
+import io.meshwork.model.definition.InvalidDefinitionException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code mesh}: validate, plan and run data products locally. */
+@Command(name = "mesh", mixinStandardHelpOptions = true, versionProvider = Mesh.Version.class,
+    description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
+    subcommands = {ValidateCommand.class, PlanCommand.class, BenchCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})
+public final class Mesh implements Runnable {
+
+  /** Exit code for input the user must fix. */
+  static final int INVALID_INPUT = 2;
+  /** Exit code for failures that are not the user's input. */
+  static final int INTERNAL_ERROR = 1;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] arguments) {
+    System.exit(commandLine().execute(arguments));
+  }
+
+  /** The configured command line: invalid definitions exit 2 with their diagnostics, never a stack trace. */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Mesh());
+    commandLine.setExecutionExceptionHandler(Mesh::handle);
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int handle(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    if (exception instanceof InvalidDefinitionException invalid) {
+      Diagnostics.print(invalid, err);
+      return INVALID_INPUT;
+    }
+    if (exception instanceof UserInputException input) {
+      err.println("mesh " + commandLine.getCommandName() + ": " + input.getMessage());
+      return INVALID_INPUT;
+    }
+    err.println("mesh " + commandLine.getCommandName() + ": internal error: " + exception);
+    if (System.getenv("MESH_DEBUG") != null) {
+      exception.printStackTrace(err);
+    } else {
+      err.println("Run again with MESH_DEBUG=1 for the stack trace, and report it.");
+    }
+    return INTERNAL_ERROR;
+  }
+
+  /** The version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Mesh.class.getPackage().getImplementationVersion();
+      return new String[] {"mesh " + (version == null ? "development build" : version)};
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.meshwork.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.plan.Planner;
+import io.meshwork.model.plan.TenantPlan;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mesh plan --tenant T}: what would run for a tenant, in which waves, and why. */
+@Command(name = "plan", description = "Show what would be computed for a tenant: waves, versions, parameters, why.")
+final class PlanCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  enum Format { text, json }
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  CatalogOption catalogOption;
+
+  @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
+  String tenant;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    Catalog catalog = catalogOption.load();
+    Tenant definition = catalog.tenant(tenant).orElseThrow(() -> new UserInputException("Unknown tenant '" + tenant
+        + "'." + io.meshwork.model.definition.Suggestions.didYouMean(tenant, catalog.tenantIds()) + " Tenants are "
+        + String.join(", ", catalog.tenantIds()) + "."));
+    TenantPlan plan = new Planner(catalog).plan(tenant);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      out.println(mapper.writeValueAsString(PlanView.of(definition, plan)));
+    } else {
+      PlanText.print(definition, plan, out);
+    }
+    return 0;
+  }
+}

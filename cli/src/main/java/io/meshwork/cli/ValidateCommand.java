@@ -1,0 +1,43 @@
+package io.meshwork.cli;
+
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.DataProduct;
+import io.meshwork.model.plan.Planner;
+import io.meshwork.model.plan.TenantPlan;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code mesh validate [DIR]}: checks every definition and plans every tenant; reports all problems at once. */
+@Command(name = "validate", description = "Check a catalogue: every file, every cross-reference, every tenant's plan.")
+final class ValidateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+      defaultValue = "${MESH_DEFINITIONS:-" + CatalogOption.DEFAULT + "}",
+      description = "Catalogue directory (default: $MESH_DEFINITIONS or ${DEFAULT-VALUE}).")
+  String directory;
+
+  @Override
+  public Integer call() {
+    Catalog catalog = CatalogOption.load(directory);
+    PrintWriter out = spec.commandLine().getOut();
+    long productNames = catalog.products().stream().filter(product -> !product.isCustom())
+        .map(DataProduct::name).distinct().count();
+    long managedVersions = catalog.products().stream().filter(product -> !product.isCustom()).count();
+    long custom = catalog.products().stream().filter(DataProduct::isCustom).count();
+    out.printf("%s is valid: %d sources, %d products (%d versions), %d tenants, %d custom product%s.%n", directory,
+        catalog.sources().size(), productNames, managedVersions, catalog.tenants().size(), custom,
+        custom == 1 ? "" : "s");
+    Planner planner = new Planner(catalog);
+    for (String tenant : catalog.tenantIds()) {
+      TenantPlan plan = planner.plan(tenant);
+      out.printf("  %-16s %2d products in %d waves%n", tenant, plan.products().size(), plan.waves().size());
+    }
+    return 0;
+  }
+}
