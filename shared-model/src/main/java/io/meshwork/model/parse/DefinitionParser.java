@@ -26,6 +26,9 @@ final class DefinitionParser {
   static final String API_VERSION = "meshwork.io/v1";
   static final List<String> KINDS = List.of("Catalog", "Source", "DataProduct", "Tenant");
 
+  private static final java.util.regex.Pattern TOP_LEVEL_NAME = java.util.regex.Pattern.compile(
+      "(?m)^name:\\s*['\"]?([a-z][a-z0-9_]*)");
+
   private final DefinitionFiles files;
   private final Problems problems;
   private final List<CatalogInfo> catalogInfos = new ArrayList<>();
@@ -83,6 +86,7 @@ final class DefinitionParser {
           mark.getColumn() + 1);
       problems.error(location, "Malformed YAML: %s%s. Check the indentation and quoting here.", e.getProblem(),
           e.getContext() == null ? "" : " (" + e.getContext() + ")");
+      declareNameOfUnreadableFile(text);
       return;
     } catch (YAMLException e) {
       problems.error(Location.of(path), "Malformed YAML: %s. Check the indentation and quoting.", e.getMessage());
@@ -93,6 +97,17 @@ final class DefinitionParser {
     }
     for (Node document : documents) {
       new YamlNode(path, document, problems).asMap("A definition document").ifPresent(map -> parseDocument(path, map));
+    }
+  }
+
+  /**
+   * Remembers the top-level name of a file that could not be parsed, so that references to it are not reported as
+   * unknown on top of the real problem.
+   */
+  private void declareNameOfUnreadableFile(String text) {
+    java.util.regex.Matcher name = TOP_LEVEL_NAME.matcher(text);
+    if (name.find()) {
+      declaredNames.add(name.group(1));
     }
   }
 

@@ -44,8 +44,12 @@ final class TenantPlanning {
   private record Key(String name, int major) {
   }
 
-  /** What someone asked of a product: who, which versions, and why. */
-  private record Demand(String name, VersionRange range, String reason, Location location) {
+  /**
+   * What someone asked of a product: who, which versions, and why. Demands of the tenant (subscriptions, custom
+   * products) report when they cannot be met; a product's own inputs are checked once for all tenants by the
+   * catalogue validator.
+   */
+  private record Demand(String name, VersionRange range, String reason, Location location, boolean byTenant) {
   }
 
   private static final class Node {
@@ -68,14 +72,14 @@ final class TenantPlanning {
   TenantPlan run() {
     for (Tenant.Subscription subscription : tenant.subscriptions()) {
       demand(new Demand(subscription.product(), subscription.versions(), "subscribed (" + subscription.versions() + ")",
-          subscription.location()), true);
+          subscription.location(), true), true);
     }
     close();
     Map<Key, Node> received = new LinkedHashMap<>(nodes);
     for (DataProduct custom : catalog.customProducts(tenant.id())) {
       checkCustomInputs(custom, received);
       demand(new Demand(custom.name(), VersionRange.parse(custom.version().toString()).orElseThrow(),
-          "custom product of tenant " + tenant.id(), custom.location()), false);
+          "custom product of tenant " + tenant.id(), custom.location(), true), false);
     }
     close();
     Map<String, Tenant.Override> overrides = overrides();
@@ -99,7 +103,9 @@ final class TenantPlanning {
     Optional<DataProduct> best = versions.stream().filter(product -> demand.range().contains(product.version()))
         .max(Comparator.comparing(DataProduct::version));
     if (best.isEmpty()) {
-      reportUnresolved(demand, versions);
+      if (demand.byTenant()) {
+        reportUnresolved(demand, versions);
+      }
       return;
     }
     Key key = new Key(demand.name(), best.get().version().major());
@@ -133,7 +139,8 @@ final class TenantPlanning {
       DataProduct product = node.chosen;
       for (Input input : product.inputs()) {
         if (catalog.source(input.name()).isEmpty()) {
-          demand(new Demand(input.name(), input.versions(), "input of " + product.label(), input.location()),
+          demand(new Demand(input.name(), input.versions(), "input of " + product.label(), input.location(),
+              false),
               !product.isCustom());
         }
       }

@@ -1,0 +1,1 @@
+SELECT canton, amount_chf AS total_chf FROM claims_clean

@@ -1,0 +1,1 @@
+SELECT canton, total_chf FROM claims_clean
