@@ -38,7 +38,7 @@ final class SyntheticCatalog {
           version: 1.0.0
           columns:
             - {name: id, type: long, required: true}
-            - {name: amount, type: decimal(12,2)}
+            - {name: amount, type: "decimal(12,2)"}
           primaryKey: [id]
           """.formatted(source));
     }
@@ -67,7 +67,7 @@ final class SyntheticCatalog {
           contract:
             columns:
               - {name: id, type: long, required: true, classification: public}
-              - {name: amount, type: decimal(18,2)}
+              - {name: amount, type: "decimal(18,2)"}
             primaryKey: [id]
           sla: {freshness: PT30H, schedule: "cron(0 5 * * ? *)"}
           access:

@@ -63,8 +63,11 @@ final class Fields {
     return map.requiredText(what, "type", "string").flatMap(text -> {
       Optional<ColumnType> type = ColumnType.parse(text);
       if (type.isEmpty()) {
-        problems.error(map.locationOf("type"), "Unknown type '%s' of %s. Types are %s.", text, what,
-            ColumnType.ALLOWED);
+        String hint = text.startsWith("decimal(") && !text.contains(")")
+            ? " Inside { } a comma ends the value: quote it, e.g. type: \"decimal(12,2)\"."
+            : "";
+        problems.error(map.locationOf("type"), "Unknown type '%s' of %s. Types are %s.%s", text, what,
+            ColumnType.ALLOWED, hint);
       }
       return type;
     });
