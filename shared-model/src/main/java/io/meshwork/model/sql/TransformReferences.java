@@ -24,6 +24,10 @@ public record TransformReferences(List<SqlToken> tables, List<SqlToken> tableFun
       "qualify", "natural", "positional", "asof", "anti", "semi", "offset", "sample", "tablesample", "pivot",
       "unpivot", "select", "lateral", "returning");
 
+  /** Keywords after which a comma no longer separates FROM items. */
+  private static final Set<String> ENDS_FROM = Set.of("where", "group", "having", "qualify", "window", "order",
+      "limit", "offset", "union", "except", "intersect", "select", "returning");
+
   /** Functions whose arguments use FROM as a keyword, e.g. {@code EXTRACT(YEAR FROM d)}. */
   private static final Set<String> FROM_ARGUMENT_FUNCTIONS = Set.of("extract", "trim", "substring", "overlay",
       "position");
@@ -40,26 +44,39 @@ public record TransformReferences(List<SqlToken> tables, List<SqlToken> tableFun
     Set<String> commonTableExpressions = commonTableExpressions(tokens);
     List<SqlToken> tables = new ArrayList<>();
     List<SqlToken> functions = new ArrayList<>();
-    ArrayDeque<Boolean> insideKeywordFunction = new ArrayDeque<>();
+    // One frame per parenthesis level: whether it is a function taking FROM as a keyword, whether a FROM clause is
+    // open in it (so that a comma starts another table).
+    Deque<Frame> frames = new ArrayDeque<>();
+    frames.push(new Frame(false));
     for (int i = 0; i < tokens.size(); i++) {
       SqlToken token = tokens.get(i);
+      Frame frame = frames.peek();
       if (token.isSymbol("(")) {
-        insideKeywordFunction.push(i > 0 && FROM_ARGUMENT_FUNCTIONS.contains(tokens.get(i - 1).name()));
+        frames.push(new Frame(i > 0 && FROM_ARGUMENT_FUNCTIONS.contains(tokens.get(i - 1).name())));
       } else if (token.isSymbol(")")) {
-        insideKeywordFunction.poll();
-      } else if (isTableFrom(tokens, i, insideKeywordFunction) || token.isKeyword("join")) {
-        int next = readFromItems(tokens, i + 1, token.isKeyword("from"), commonTableExpressions, tables, functions);
-        i = next - 1;
+        if (frames.size() > 1) {
+          frames.pop();
+        }
+      } else if (token.isKeyword("from") && !frame.keywordFunction && !(i > 0 && tokens.get(i - 1).isKeyword("distinct"))
+          || token.isKeyword("join") || token.isSymbol(",") && frame.inFrom) {
+        frame.inFrom = true;
+        i = readFromItem(tokens, i + 1, commonTableExpressions, tables, functions) - 1;
+      } else if (token.type() == SqlToken.Type.IDENTIFIER && ENDS_FROM.contains(token.name())) {
+        frame.inFrom = false;
       }
     }
     List<SqlToken> parameters = tokens.stream().filter(token -> token.type() == SqlToken.Type.PARAMETER).toList();
     return new TransformReferences(tables, functions, parameters);
   }
 
-  private static boolean isTableFrom(List<SqlToken> tokens, int i, Deque<Boolean> insideKeywordFunction) {
-    return tokens.get(i).isKeyword("from")
-        && !Boolean.TRUE.equals(insideKeywordFunction.peek())
-        && !(i > 0 && tokens.get(i - 1).isKeyword("distinct"));
+  /** Parse state of one parenthesis level. */
+  private static final class Frame {
+    final boolean keywordFunction;
+    boolean inFrom;
+
+    Frame(boolean keywordFunction) {
+      this.keywordFunction = keywordFunction;
+    }
   }
 
   /** Names declared by {@code WITH name AS (...)} and {@code , name AS (...)}. */
@@ -85,48 +102,39 @@ public record TransformReferences(List<SqlToken> tables, List<SqlToken> tableFun
     return names;
   }
 
-  /** Reads one FROM item, or a comma-separated list of them after FROM; returns the index after them. */
-  private static int readFromItems(List<SqlToken> tokens, int start, boolean list, Set<String> ctes,
-      List<SqlToken> tables, List<SqlToken> functions) {
+  /** Reads one FROM item (a table, a table function, or the start of a subquery); returns the index after it. */
+  private static int readFromItem(List<SqlToken> tokens, int start, Set<String> ctes, List<SqlToken> tables,
+      List<SqlToken> functions) {
     int i = start;
-    while (i < tokens.size()) {
-      SqlToken token = tokens.get(i);
-      if (token.isKeyword("lateral")) {
-        i++;
-        continue;
-      }
-      if (token.isSymbol("(")) {
-        return i; // a subquery: its own FROM clauses are found by the outer scan
-      }
-      if (token.type() == SqlToken.Type.STRING) {
-        functions.add(token); // FROM 'file.parquet' reads a file
-        i++;
-      } else if (isName(token) && !CLAUSE_KEYWORDS.contains(token.name())) {
-        int end = i + 1;
-        while (end + 1 < tokens.size() && tokens.get(end).isSymbol(".") && isName(tokens.get(end + 1))) {
-          end += 2;
-        }
-        SqlToken reference = end == i + 1 ? token : qualified(tokens, i, end);
-        if (end < tokens.size() && tokens.get(end).isSymbol("(")) {
-          if (!GENERATING_FUNCTIONS.contains(reference.name())) {
-            functions.add(reference);
-          }
-          return end;
-        }
-        if (!ctes.contains(reference.name())) {
-          tables.add(reference);
-        }
-        i = end;
-      } else {
-        return i;
-      }
-      i = skipAlias(tokens, i);
-      if (!list || i >= tokens.size() || !tokens.get(i).isSymbol(",")) {
-        return i;
-      }
+    while (i < tokens.size() && tokens.get(i).isKeyword("lateral")) {
       i++;
     }
-    return i;
+    if (i >= tokens.size() || tokens.get(i).isSymbol("(")) {
+      return i; // a subquery: the main scan finds its own FROM clauses
+    }
+    SqlToken token = tokens.get(i);
+    if (token.type() == SqlToken.Type.STRING) {
+      functions.add(token); // FROM 'file.parquet' reads a file
+      return skipAlias(tokens, i + 1);
+    }
+    if (!isName(token) || CLAUSE_KEYWORDS.contains(token.name())) {
+      return i;
+    }
+    int end = i + 1;
+    while (end + 1 < tokens.size() && tokens.get(end).isSymbol(".") && isName(tokens.get(end + 1))) {
+      end += 2;
+    }
+    SqlToken reference = end == i + 1 ? token : qualified(tokens, i, end);
+    if (end < tokens.size() && tokens.get(end).isSymbol("(")) {
+      if (!GENERATING_FUNCTIONS.contains(reference.name())) {
+        functions.add(reference);
+      }
+      return end;
+    }
+    if (!ctes.contains(reference.name())) {
+      tables.add(reference);
+    }
+    return skipAlias(tokens, end);
   }
 
   private static int skipAlias(List<SqlToken> tokens, int start) {
