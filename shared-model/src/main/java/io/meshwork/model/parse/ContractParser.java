@@ -22,7 +22,7 @@ final class ContractParser {
   private static final List<String> COLUMN_KEYS = List.of("name", "type", "required", "description",
       "classification");
   private static final List<String> PARTITION_KEYS = List.of("column", "transform");
-  private static final Pattern TRANSFORM = Pattern.compile("identity|year|month|day|hour|(bucket|truncate)\\[(\\d{1,5})]");
+  private static final Pattern TRANSFORM = Pattern.compile("identity|year|month|day|hour|(truncate)\\[(\\d{1,5})]");
 
   private ContractParser() {
   }
@@ -104,7 +104,7 @@ final class ContractParser {
     Matcher matcher = TRANSFORM.matcher(transform);
     if (!matcher.matches() || matcher.group(2) != null && Integer.parseInt(matcher.group(2)) == 0) {
       problems.error(map.locationOf("transform"), "Unknown partition transform '%s' of %s. Use identity, year, month, "
-          + "day, hour, bucket[N] or truncate[N].", transform, owner);
+          + "day, hour or truncate[N].", transform, owner);
       return Optional.empty();
     }
     boolean temporal = transform.equals("year") || transform.equals("month") || transform.equals("day");

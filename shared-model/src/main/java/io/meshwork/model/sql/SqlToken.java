@@ -1,7 +1,7 @@
 package io.meshwork.model.sql;
 
-/** One lexical token of a SQL text, with its 1-based position. */
-public record SqlToken(Type type, String text, int line, int column) {
+/** One lexical token of a SQL text, with its 1-based position and its character range {@code [start, end)}. */
+public record SqlToken(Type type, String text, int line, int column, int start, int end) {
 
   /** Token kinds; comments and white space are dropped by the tokenizer. */
   public enum Type { IDENTIFIER, QUOTED_IDENTIFIER, STRING, NUMBER, PARAMETER, SYMBOL }

@@ -31,6 +31,7 @@ public final class SqlTokenizer {
       char current = sql.charAt(position);
       int startLine = line;
       int startColumn = column;
+      int begin = position;
       if (Character.isWhitespace(current)) {
         advance(1);
       } else if (sql.startsWith("--", position)) {
@@ -44,10 +45,11 @@ public final class SqlTokenizer {
         }
         advance(end + 2 - position);
       } else if (current == '\'') {
-        tokens.add(new SqlToken(SqlToken.Type.STRING, quoted('\'', "string"), startLine, startColumn));
+        String string = quoted('\'', "string");
+        tokens.add(new SqlToken(SqlToken.Type.STRING, string, startLine, startColumn, begin, position));
       } else if (current == '"') {
-        tokens.add(new SqlToken(SqlToken.Type.QUOTED_IDENTIFIER, quoted('"', "quoted identifier"), startLine,
-            startColumn));
+        String identifier = quoted('"', "quoted identifier");
+        tokens.add(new SqlToken(SqlToken.Type.QUOTED_IDENTIFIER, identifier, startLine, startColumn, begin, position));
       } else if (sql.startsWith("${", position)) {
         int end = sql.indexOf('}', position);
         if (end < 0) {
@@ -55,7 +57,7 @@ public final class SqlTokenizer {
         }
         String name = sql.substring(position + 2, end).trim();
         advance(end + 1 - position);
-        tokens.add(new SqlToken(SqlToken.Type.PARAMETER, name, startLine, startColumn));
+        tokens.add(new SqlToken(SqlToken.Type.PARAMETER, name, startLine, startColumn, begin, position));
       } else if (Character.isLetter(current) || current == '_') {
         int start = position;
         while (position < sql.length()
@@ -63,7 +65,7 @@ public final class SqlTokenizer {
             || sql.charAt(position) == '$')) {
           advance(1);
         }
-        tokens.add(new SqlToken(SqlToken.Type.IDENTIFIER, sql.substring(start, position), startLine, startColumn));
+        tokens.add(new SqlToken(SqlToken.Type.IDENTIFIER, sql.substring(start, position), startLine, startColumn, begin, position));
       } else if (Character.isDigit(current) || current == '.' && position + 1 < sql.length()
           && Character.isDigit(sql.charAt(position + 1))) {
         int start = position;
@@ -72,12 +74,12 @@ public final class SqlTokenizer {
             || sql.charAt(position) == '_')) {
           advance(1);
         }
-        tokens.add(new SqlToken(SqlToken.Type.NUMBER, sql.substring(start, position), startLine, startColumn));
+        tokens.add(new SqlToken(SqlToken.Type.NUMBER, sql.substring(start, position), startLine, startColumn, begin, position));
       } else {
         String symbol = TWO_CHARACTER_SYMBOLS.stream().filter(candidate -> sql.startsWith(candidate, position))
             .findFirst().orElse(String.valueOf(current));
         advance(symbol.length());
-        tokens.add(new SqlToken(SqlToken.Type.SYMBOL, symbol, startLine, startColumn));
+        tokens.add(new SqlToken(SqlToken.Type.SYMBOL, symbol, startLine, startColumn, begin, position));
       }
     }
     return tokens;

@@ -155,7 +155,7 @@ public record TransformReferences(List<SqlToken> tables, List<SqlToken> tableFun
     }
     SqlToken first = tokens.get(start);
     return new SqlToken(SqlToken.Type.IDENTIFIER, text.toString().toLowerCase(Locale.ROOT), first.line(),
-        first.column());
+        first.column(), first.start(), tokens.get(end - 1).end());
   }
 
   private static boolean isName(SqlToken token) {

@@ -1,0 +1,140 @@
+package io.meshwork.engine.compute;
+
+import io.meshwork.engine.pipeline.StepException;
+import io.meshwork.engine.storage.IcebergSchemas;
+import io.meshwork.engine.storage.ParquetFooters;
+import io.meshwork.engine.storage.TenantStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.types.Types;
+
+/**
+ * Runs a product's SQL straight into Parquet files with Iceberg field ids (one file per partition), after checking
+ * that its result has exactly the contract's columns and types.
+ */
+public final class OutputWriter {
+
+  private static final String PARTITION_PREFIX = "meshwork_partition_";
+
+  private final DuckDbSession session;
+  private final TenantStorage storage;
+
+  public OutputWriter(DuckDbSession session, TenantStorage storage) {
+    this.session = session;
+    this.storage = storage;
+  }
+
+  /**
+   * Writes the result of {@code sql} for {@code table}; returns its data files, moved into the table's location.
+   * {@code origin} names the SQL in messages, e.g. "The transform of claims_clean (products/.../transform.sql)".
+   */
+  public List<DataFile> write(String sql, Table table, String origin) throws SQLException {
+    Schema schema = table.schema();
+    checkColumns(sql, schema, origin);
+    Path directory = storage.workDirectory().resolve("out-" + UUID.randomUUID());
+    String fieldIds = schema.columns().stream()
+        .map(field -> DuckDbSession.quote(field.name()) + ": " + field.fieldId())
+        .collect(Collectors.joining(", "));
+    PartitionSpec spec = table.spec();
+    try {
+      if (!spec.isPartitioned()) {
+        Path file = directory.resolve("data.parquet");
+        Files.createDirectories(directory);
+        session.execute("COPY (" + sql + "\n) TO " + DuckDbSession.literal(file.toString())
+            + " (FORMAT parquet, COMPRESSION zstd, FIELD_IDS {" + fieldIds + "})");
+        return List.of(adopt(file, table, List.of()));
+      }
+      List<String> partitionColumns = new ArrayList<>();
+      StringBuilder select = new StringBuilder("SELECT *");
+      for (int i = 0; i < spec.fields().size(); i++) {
+        PartitionField field = spec.fields().get(i);
+        select.append(", ").append(partitionExpression(field, schema)).append(" AS ").append(PARTITION_PREFIX + i);
+        partitionColumns.add(PARTITION_PREFIX + i);
+      }
+      session.execute("COPY (" + select + " FROM (" + sql + "\n)) TO " + DuckDbSession.literal(directory.toString())
+          + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (" + String.join(", ", partitionColumns)
+          + "), FIELD_IDS {" + fieldIds + "})");
+      return adoptPartitioned(directory, table, spec);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the output of " + table.name(), e);
+    }
+  }
+
+  private void checkColumns(String sql, Schema schema, String origin) throws SQLException {
+    List<List<Object>> described = session.rows("DESCRIBE " + sql);
+    List<String> actual = described.stream().map(row -> row.get(0) + " " + row.get(1)).toList();
+    List<String> expected = schema.columns().stream()
+        .map(field -> field.name() + " " + IcebergSchemas.duckDbType(field.type())).toList();
+    if (!actual.equals(expected)) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin + " returns columns [" + String.join(", ", actual) + "], but its contract "
+          + "declares [" + String.join(", ", expected) + "]. Select exactly the contract's columns, in order, with "
+          + "CAST(... AS type) where the type differs.");
+    }
+  }
+
+  /** The DuckDB expression of an Iceberg partition transform, as Iceberg's partition string for that value. */
+  private static String partitionExpression(PartitionField field, Schema schema) {
+    Types.NestedField source = schema.findField(field.sourceId());
+    String column = DuckDbSession.quote(source.name());
+    String transform = field.transform().toString().toLowerCase(Locale.ROOT);
+    if (transform.equals("identity")) {
+      return column;
+    }
+    if (transform.equals("year")) {
+      return "(year(" + column + ") - 1970)";
+    }
+    if (transform.equals("month")) {
+      return "((year(" + column + ") - 1970) * 12 + month(" + column + ") - 1)";
+    }
+    if (transform.equals("day")) {
+      return "date_diff('day', DATE '1970-01-01', CAST(" + column + " AS DATE))";
+    }
+    if (transform.equals("hour")) {
+      return "(epoch(" + column + ") // 3600)";
+    }
+    if (transform.startsWith("truncate[")) {
+      int width = Integer.parseInt(transform.substring(9, transform.length() - 1));
+      return source.type().typeId() == org.apache.iceberg.types.Type.TypeID.STRING
+          ? "left(" + column + ", " + width + ")"
+          : "(" + column + " - (((" + column + " % " + width + ") + " + width + ") % " + width + "))";
+    }
+    throw new IllegalArgumentException("Unsupported partition transform " + transform);
+  }
+
+  /** Reads the file's footer, then moves it into the table's location. */
+  private DataFile adopt(Path file, Table table, List<String> partitionValues) {
+    ParquetFooters.Footer footer = ParquetFooters.read(file);
+    return footer.dataFile(table.spec(), storage.adopt(file, table), partitionValues);
+  }
+
+  private List<DataFile> adoptPartitioned(Path directory, Table table, PartitionSpec spec) throws IOException {
+    List<DataFile> files = new ArrayList<>();
+    try (Stream<Path> written = Files.walk(directory)) {
+      for (Path file : written.filter(path -> path.toString().endsWith(".parquet")).sorted().toList()) {
+        List<String> values = new ArrayList<>();
+        for (Path part : directory.relativize(file.getParent())) {
+          String segment = part.toString();
+          String value = java.net.URLDecoder.decode(segment.substring(segment.indexOf('=') + 1),
+              java.nio.charset.StandardCharsets.UTF_8);
+          values.add(value.equals("NULL") || value.equals("__HIVE_DEFAULT_PARTITION__") ? null : value);
+        }
+        files.add(adopt(file, table, values));
+      }
+    }
+    return files;
+  }
+}

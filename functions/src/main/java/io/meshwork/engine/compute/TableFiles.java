@@ -1,0 +1,43 @@
+package io.meshwork.engine.compute;
+
+import io.meshwork.engine.storage.TenantStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+
+/**
+ * The data files of one table snapshot, as Iceberg plans them, under the name SQL reads them by. An empty table
+ * (no snapshot yet) has no files and still its schema.
+ */
+public record TableFiles(String name, String table, Schema schema, List<Path> files) {
+
+  public TableFiles {
+    files = List.copyOf(files);
+  }
+
+  /** Plans the files of {@code snapshotId} of {@code table} ({@code null}: none); refuses delete files. */
+  public static TableFiles of(String name, Table table, Long snapshotId, TenantStorage storage) {
+    List<Path> files = new ArrayList<>();
+    if (snapshotId != null) {
+      try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
+        for (FileScanTask task : tasks) {
+          if (!task.deletes().isEmpty()) {
+            throw new IllegalStateException("Table " + table.name() + " has row-level deletes (" + task.deletes().size()
+                + " delete files on " + task.file().location() + "), which the DuckDB engine cannot apply. Rewrite "
+                + "the table without deletes (e.g. with Athena OPTIMIZE) before refreshing products that read it.");
+          }
+          files.add(storage.readable(task.file()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot plan the files of " + table.name(), e);
+      }
+    }
+    return new TableFiles(name, table.name(), table.schema(), files);
+  }
+}

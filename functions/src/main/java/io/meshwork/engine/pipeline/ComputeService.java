@@ -1,0 +1,145 @@
+package io.meshwork.engine.pipeline;
+
+import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.OutputWriter;
+import io.meshwork.engine.compute.TableFiles;
+import io.meshwork.engine.storage.ProductTables;
+import io.meshwork.engine.storage.TenantStorage;
+import io.meshwork.model.plan.PlannedProduct;
+import io.meshwork.model.sql.SqlTemplate;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expressions;
+
+/**
+ * Compute: pins the current snapshot of every input, runs the product's SQL in DuckDB with its typed parameters,
+ * writes Parquet with Iceberg field ids and commits it to the branch {@code audit-<runId>}. {@code main} is not
+ * touched; consumers see nothing until Publish.
+ */
+public final class ComputeService {
+
+  private final Engine engine;
+
+  public ComputeService(Engine engine) {
+    this.engine = engine;
+  }
+
+  public ComputeResult compute(StepRequest request) {
+    PlannedProduct planned = engine.planned(request.tenant(), request.product());
+    TenantStorage storage = engine.storage(request.tenant());
+    Table output = ProductTables.ensure(storage.catalog(), planned.tableName(), planned.product().contract());
+    String version = planned.version().toString();
+    String table = planned.tableName().toString();
+    if (SnapshotProperties.publishedBy(output, request.runId()).isPresent()) {
+      return result(request, ComputeResult.Status.ALREADY_PUBLISHED, planned, null, 0, Map.of(),
+          "Run " + request.runId() + " already published " + table + ".");
+    }
+    Optional<ComputeResult> retried = alreadyComputed(request, planned, output);
+    if (retried.isPresent()) {
+      return retried.get();
+    }
+    Map<String, Long> pins = new TreeMap<>();
+    List<TableFiles> inputs = new ArrayList<>();
+    for (PlannedProduct.ResolvedInput input : planned.inputs()) {
+      Table table1 = ProductTables.load(storage.catalog(), input.tableName()).orElseThrow(() -> missing(request, input));
+      Snapshot snapshot = table1.currentSnapshot();
+      if (snapshot == null) {
+        throw missing(request, input);
+      }
+      pins.put(input.name(), snapshot.snapshotId());
+      inputs.add(TableFiles.of(input.name(), table1, snapshot.snapshotId(), storage));
+    }
+    Snapshot published = output.currentSnapshot();
+    if (published != null && planned.fingerprint().equals(published.summary().get(SnapshotProperties.FINGERPRINT))
+        && SnapshotProperties.inputs(pins).equals(published.summary().get(SnapshotProperties.INPUTS))) {
+      return result(request, ComputeResult.Status.UP_TO_DATE, planned, published.snapshotId(),
+          Long.parseLong(published.summary().getOrDefault(SnapshotProperties.ROWS, "0")), pins,
+          "Definition and inputs unchanged since snapshot " + published.snapshotId() + ".");
+    }
+    List<DataFile> files = run(request, planned, storage, output, inputs);
+    long rows = files.stream().mapToLong(DataFile::recordCount).sum();
+    OverwriteFiles overwrite = output.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue())
+        .toBranch(request.auditBranch())
+        .set(SnapshotProperties.RUN_ID, request.runId())
+        .set(SnapshotProperties.PRODUCT, planned.name())
+        .set(SnapshotProperties.VERSION, version)
+        .set(SnapshotProperties.FINGERPRINT, planned.fingerprint())
+        .set(SnapshotProperties.INPUTS, SnapshotProperties.inputs(pins))
+        .set(SnapshotProperties.ROWS, Long.toString(rows))
+        .set(SnapshotProperties.STAGE, "computed");
+    files.forEach(overwrite::addFile);
+    overwrite.commit();
+    output.refresh();
+    long snapshotId = output.refs().get(request.auditBranch()).snapshotId();
+    return result(request, ComputeResult.Status.COMPUTED, planned, snapshotId, rows, pins,
+        "Computed " + rows + " rows into branch " + request.auditBranch() + ".");
+  }
+
+  /** A retried Compute of the same run finds its own commit on the audit branch and reuses it. */
+  private Optional<ComputeResult> alreadyComputed(StepRequest request, PlannedProduct planned, Table output) {
+    SnapshotRef ref = output.refs().get(request.auditBranch());
+    if (ref == null) {
+      return Optional.empty();
+    }
+    Snapshot snapshot = output.snapshot(ref.snapshotId());
+    Map<String, String> summary = snapshot.summary();
+    if (!request.runId().equals(summary.get(SnapshotProperties.RUN_ID))
+        || !"computed".equals(summary.get(SnapshotProperties.STAGE))) {
+      return Optional.empty();
+    }
+    Map<String, Long> pins = new TreeMap<>();
+    String inputs = summary.getOrDefault(SnapshotProperties.INPUTS, "");
+    for (String pair : inputs.isEmpty() ? new String[0] : inputs.split(",")) {
+      String[] parts = pair.split("=");
+      pins.put(parts[0], Long.parseLong(parts[1]));
+    }
+    return Optional.of(result(request, ComputeResult.Status.COMPUTED, planned, snapshot.snapshotId(),
+        Long.parseLong(summary.getOrDefault(SnapshotProperties.ROWS, "0")), pins,
+        "Reused this run's earlier commit on " + request.auditBranch() + "."));
+  }
+
+  private List<DataFile> run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
+      List<TableFiles> inputs) {
+    String sql = SqlTemplate.render(planned.transform().sql(), planned.parameters());
+    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), inputs, engine.limits())) {
+      return new OutputWriter(session, storage).write(sql, output, origin(planned));
+    } catch (SQLException e) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " failed for tenant "
+          + request.tenant() + ": " + firstLine(e), e);
+    }
+  }
+
+  private static String origin(PlannedProduct planned) {
+    return "The " + (planned.origin() == PlannedProduct.Origin.OVERRIDDEN ? "tenant's override of the transform"
+        : "transform") + " of " + planned.name() + " (" + planned.transform().sqlFile() + ")";
+  }
+
+  private static StepException missing(StepRequest request, PlannedProduct.ResolvedInput input) {
+    return new StepException(StepException.Kind.INPUT_MISSING, input.isSource()
+        ? "Source " + input.name() + " of tenant " + request.tenant() + " has no data yet (table " + input.tableName()
+            + "). Deliver it first, e.g. mesh seed --tenant " + request.tenant() + "."
+        : "Input " + input.name() + " of tenant " + request.tenant() + " has not been published yet (table "
+            + input.tableName() + "). Refresh it first.");
+  }
+
+  private static ComputeResult result(StepRequest request, ComputeResult.Status status, PlannedProduct planned,
+      Long snapshotId, long rows, Map<String, Long> pins, String message) {
+    return new ComputeResult(request, status, planned.version().toString(), planned.tableName().toString(),
+        request.auditBranch(), snapshotId, rows, pins, planned.fingerprint(), message);
+  }
+
+  static String firstLine(Throwable error) {
+    String message = error.getMessage() == null ? error.toString() : error.getMessage();
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+}

@@ -1,0 +1,37 @@
+package io.meshwork.engine.pipeline;
+
+import io.meshwork.engine.quality.CheckResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/** How one product fared in a run. */
+public record ProductOutcome(String product, String version, String table, Outcome outcome, long rows,
+    Duration elapsed, String message, List<CheckResult> checks) {
+
+  /** The possible outcomes, from best to worst. */
+  public enum Outcome {
+    /** Recomputed, validated and published. */
+    PUBLISHED,
+    /** Definition and inputs unchanged: not recomputed. */
+    UP_TO_DATE,
+    /** Computed, but a blocking check failed: main is unchanged. */
+    BLOCKED,
+    /** The transform failed, an input was missing, or an error occurred. */
+    FAILED,
+    /** Another run published this product first. */
+    CONFLICT,
+    /** Not attempted because a product it reads did not publish. */
+    SKIPPED;
+
+    public boolean isSuccess() {
+      return this == PUBLISHED || this == UP_TO_DATE;
+    }
+  }
+
+  public ProductOutcome {
+    Objects.requireNonNull(product, "product");
+    Objects.requireNonNull(outcome, "outcome");
+    checks = List.copyOf(checks);
+  }
+}

@@ -1,0 +1,45 @@
+package io.meshwork.engine.pipeline;
+
+import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.OutputWriter;
+import io.meshwork.engine.storage.ProductTables;
+import io.meshwork.engine.storage.TenantStorage;
+import io.meshwork.model.definition.Source;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expressions;
+
+/**
+ * Delivers a tenant's source data: the rows of a DuckDB query replace the source table's content on {@code main}
+ * in one commit, checked against the source's schema like any product output.
+ */
+public final class SourceDelivery {
+
+  private final Engine engine;
+
+  public SourceDelivery(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Replaces the content of {@code source} for {@code tenant} with the rows of {@code sql}; returns the row count. */
+  public long deliver(String tenant, Source source, String sql, String origin) {
+    TenantStorage storage = engine.storage(tenant);
+    Table table = ProductTables.ensure(storage.catalog(), source.tableName(), source.contract());
+    List<DataFile> files;
+    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), List.of(), engine.limits())) {
+      files = new OutputWriter(session, storage).write(sql, table, origin);
+    } catch (SQLException e) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin + " failed: "
+          + ComputeService.firstLine(e), e);
+    }
+    long rows = files.stream().mapToLong(DataFile::recordCount).sum();
+    OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue())
+        .set(SnapshotProperties.ROWS, Long.toString(rows)).set(SnapshotProperties.STAGE, "delivered");
+    files.forEach(overwrite::addFile);
+    overwrite.commit();
+    return rows;
+  }
+}

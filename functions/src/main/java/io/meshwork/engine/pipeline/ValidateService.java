@@ -1,0 +1,57 @@
+package io.meshwork.engine.pipeline;
+
+import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.TableFiles;
+import io.meshwork.engine.quality.CheckResult;
+import io.meshwork.engine.quality.QualityChecks;
+import io.meshwork.engine.storage.ProductTables;
+import io.meshwork.engine.storage.TenantStorage;
+import io.meshwork.model.plan.PlannedProduct;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+
+/**
+ * Validate: checks the audit snapshot against the product's contract and runs its quality rules, reading the
+ * branch, never {@code main}. Upstream inputs are visible at the snapshots Compute pinned, for rules that compare.
+ */
+public final class ValidateService {
+
+  private final Engine engine;
+
+  public ValidateService(Engine engine) {
+    this.engine = engine;
+  }
+
+  public ValidateResult validate(ComputeResult compute) {
+    if (compute.status() != ComputeResult.Status.COMPUTED) {
+      return new ValidateResult(compute, true, List.of());
+    }
+    StepRequest request = compute.request();
+    PlannedProduct planned = engine.planned(request.tenant(), request.product());
+    TenantStorage storage = engine.storage(request.tenant());
+    Table output = ProductTables.load(storage.catalog(), planned.tableName()).orElseThrow(() -> new StepException(
+        StepException.Kind.INVALID_REQUEST, "Table " + planned.tableName() + " does not exist: run Compute first."));
+    List<TableFiles> tables = new ArrayList<>();
+    tables.add(TableFiles.of(planned.name(), output, compute.snapshotId(), storage));
+    for (PlannedProduct.ResolvedInput input : planned.inputs()) {
+      Long pinned = compute.inputSnapshots().get(input.name());
+      ProductTables.load(storage.catalog(), input.tableName())
+          .ifPresent(table -> tables.add(TableFiles.of(input.name(), table, pinned, storage)));
+    }
+    Snapshot published = output.currentSnapshot();
+    Optional<Long> previousRows = Optional.ofNullable(published)
+        .map(snapshot -> snapshot.summary().get(SnapshotProperties.ROWS)).map(Long::parseLong);
+    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), tables, engine.limits())) {
+      List<CheckResult> checks = new QualityChecks(session, planned.product()).run(previousRows);
+      boolean passed = checks.stream().noneMatch(check -> check.blocking() && !check.passed());
+      return new ValidateResult(compute, passed, checks);
+    } catch (SQLException e) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, "A quality rule of " + planned.name()
+          + " could not run: " + ComputeService.firstLine(e), e);
+    }
+  }
+}

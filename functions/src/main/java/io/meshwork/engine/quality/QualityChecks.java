@@ -1,0 +1,192 @@
+package io.meshwork.engine.quality;
+
+import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.model.definition.Column;
+import io.meshwork.model.definition.Contract;
+import io.meshwork.model.definition.DataProduct;
+import io.meshwork.model.definition.QualityRule;
+import io.meshwork.model.definition.Scalar;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a product's contract checks (required columns, unique primary key) and its quality rules against the view
+ * of its audit snapshot, named like the product. Each check counts failing rows with one query and samples a few.
+ */
+public final class QualityChecks {
+
+  private static final int SAMPLE_ROWS = 5;
+
+  private final DuckDbSession session;
+  private final DataProduct product;
+  private final String view;
+  private long totalRows;
+
+  public QualityChecks(DuckDbSession session, DataProduct product) {
+    this.session = session;
+    this.product = product;
+    this.view = DuckDbSession.quote(product.name());
+  }
+
+  /** Every check of the product; {@code previousRows} is the row count of the published snapshot, if any. */
+  public List<CheckResult> run(Optional<Long> previousRows) throws SQLException {
+    totalRows = session.count("SELECT count(*) FROM " + view);
+    List<CheckResult> results = new ArrayList<>();
+    Contract contract = product.contract();
+    for (Column column : contract.columns()) {
+      if (column.required()) {
+        results.add(rows("required", List.of(column.name()), true, Optional.empty(),
+            quote(column.name()) + " IS NULL", "must not be empty (the contract marks it required)"));
+      }
+    }
+    if (!contract.primaryKey().isEmpty()) {
+      results.add(duplicates("primary_key", contract.primaryKey(), true, Optional.empty()));
+    }
+    for (QualityRule rule : product.quality()) {
+      results.add(rule(rule, previousRows));
+    }
+    return results;
+  }
+
+  private CheckResult rule(QualityRule rule, Optional<Long> previousRows) throws SQLException {
+    boolean blocking = rule.severity() == QualityRule.Severity.ERROR;
+    Optional<Scalar> tolerance = Optional.ofNullable(rule.settings().get("tolerance"));
+    List<String> columns = rule.columns();
+    return switch (rule.type()) {
+      case "not_null" -> rows(rule.type(), columns, blocking, tolerance,
+          columns.stream().map(column -> quote(column) + " IS NULL").collect(Collectors.joining(" OR ")),
+          "must not be empty");
+      case "unique" -> duplicates(rule.type(), columns, blocking, tolerance);
+      case "accepted_values" -> rows(rule.type(), columns, blocking, tolerance,
+          "CAST(" + quote(columns.get(0)) + " AS VARCHAR) NOT IN (" + rule.values().stream()
+              .map(value -> DuckDbSession.literal(value.text())).collect(Collectors.joining(", ")) + ")",
+          "must be one of " + rule.values().stream().map(Scalar::text).collect(Collectors.joining(", ")));
+      case "range" -> rows(rule.type(), columns, blocking, tolerance, rangePredicate(rule), rangeText(rule));
+      case "regex" -> rows(rule.type(), columns, blocking, tolerance,
+          "NOT regexp_full_match(CAST(" + quote(columns.get(0)) + " AS VARCHAR), "
+              + DuckDbSession.literal(setting(rule, "pattern")) + ")", "must match " + setting(rule, "pattern"));
+      case "row_count" -> rowCount(rule, blocking, previousRows);
+      case "freshness" -> freshness(rule, blocking);
+      case "sql" -> rows(rule.type(), columns, blocking, tolerance, null, setting(rule, "query"));
+      default -> throw new IllegalArgumentException("Quality rule type " + rule.type() + " of " + product.name()
+          + " is not supported by this engine");
+    };
+  }
+
+  /** Rows matching {@code failing} (or returned by a custom query, when {@code failing} is null). */
+  private CheckResult rows(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
+      String failing, String expectation) throws SQLException {
+    String failingRows = failing == null ? "(" + expectation + ")" : "(SELECT * FROM " + view + " WHERE " + failing
+        + ")";
+    long count = session.count("SELECT count(*) FROM " + failingRows + " failing");
+    List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + failingRows + " failing LIMIT "
+        + SAMPLE_ROWS);
+    return result(check, columns, blocking, tolerance, count, failing == null ? "custom query returned failing rows"
+        : String.join(", ", columns) + " " + expectation, sample);
+  }
+
+  private CheckResult duplicates(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance)
+      throws SQLException {
+    String key = columns.stream().map(QualityChecks::quote).collect(Collectors.joining(", "));
+    String groups = "SELECT " + key + ", count(*) AS occurrences FROM " + view + " GROUP BY " + key
+        + " HAVING count(*) > 1";
+    long count = session.count("SELECT coalesce(sum(occurrences), 0) FROM (" + groups + ")");
+    List<String> sample = count == 0 ? List.of() : sample(groups + " ORDER BY occurrences DESC LIMIT " + SAMPLE_ROWS);
+    return result(check, columns, blocking, tolerance, count, "(" + String.join(", ", columns) + ") must be unique",
+        sample);
+  }
+
+  private CheckResult rowCount(QualityRule rule, boolean blocking, Optional<Long> previousRows) {
+    List<String> problems = new ArrayList<>();
+    Optional.ofNullable(rule.settings().get("minimum")).map(value -> Long.parseLong(value.text()))
+        .filter(minimum -> totalRows < minimum).ifPresent(minimum -> problems.add("fewer than " + minimum + " rows"));
+    Optional.ofNullable(rule.settings().get("maximum")).map(value -> Long.parseLong(value.text()))
+        .filter(maximum -> totalRows > maximum).ifPresent(maximum -> problems.add("more than " + maximum + " rows"));
+    Optional<Scalar> change = Optional.ofNullable(rule.settings().get("maxChangePercent"));
+    if (change.isPresent() && previousRows.isPresent() && previousRows.get() > 0) {
+      double percent = Math.abs(totalRows - previousRows.get()) * 100.0 / previousRows.get();
+      if (percent > Double.parseDouble(change.get().text())) {
+        problems.add(String.format("changed by %.1f %% since the published %d rows (at most %s %%)", percent,
+            previousRows.get(), change.get().text()));
+      }
+    }
+    String message = problems.isEmpty() ? totalRows + " rows" : totalRows + " rows: " + String.join("; ", problems);
+    return new CheckResult("row_count", List.of(), blocking, problems.isEmpty() ? 0 : totalRows, totalRows,
+        problems.isEmpty(), List.of(), message);
+  }
+
+  private CheckResult freshness(QualityRule rule, boolean blocking) throws SQLException {
+    String column = rule.columns().get(0);
+    Duration maxAge = Duration.parse(setting(rule, "maxAge"));
+    List<List<Object>> newest = session.rows("SELECT CAST(max(" + quote(column) + ") AS TIMESTAMP) < "
+        + "CAST(now() AS TIMESTAMP) - INTERVAL (" + maxAge.toSeconds() + ") SECOND, max(" + quote(column) + ") FROM "
+        + view);
+    boolean stale = Boolean.TRUE.equals(newest.get(0).get(0)) || newest.get(0).get(1) == null;
+    return new CheckResult("freshness", List.of(column), blocking, stale ? totalRows : 0, totalRows, !stale,
+        List.of(), "newest " + column + " is " + newest.get(0).get(1) + " (at most " + maxAge + " old)");
+  }
+
+  private CheckResult result(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
+      long failing, String message, List<String> sample) {
+    long allowed = tolerance.map(value -> allowedRows(value.text())).orElse(0L);
+    return new CheckResult(check, columns, blocking, failing, totalRows, failing <= allowed, sample,
+        failing + " of " + totalRows + " rows fail: " + message + (allowed > 0 ? " (tolerance " + allowed + ")" : ""));
+  }
+
+  private long allowedRows(String tolerance) {
+    String text = tolerance.trim();
+    return text.endsWith("%")
+        ? (long) Math.floor(totalRows * Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100.0)
+        : Long.parseLong(text);
+  }
+
+  private String rangePredicate(QualityRule rule) {
+    String column = quote(rule.columns().get(0));
+    boolean inclusive = !"false".equals(Optional.ofNullable(rule.settings().get("inclusive")).map(Scalar::text)
+        .orElse("true"));
+    List<String> parts = new ArrayList<>();
+    Optional.ofNullable(rule.settings().get("minimum"))
+        .ifPresent(min -> parts.add(column + (inclusive ? " < " : " <= ") + literal(min)));
+    Optional.ofNullable(rule.settings().get("maximum"))
+        .ifPresent(max -> parts.add(column + (inclusive ? " > " : " >= ") + literal(max)));
+    return parts.isEmpty() ? "false" : String.join(" OR ", parts);
+  }
+
+  private static String rangeText(QualityRule rule) {
+    return "must be within [" + Optional.ofNullable(rule.settings().get("minimum")).map(Scalar::text).orElse("")
+        + ", " + Optional.ofNullable(rule.settings().get("maximum")).map(Scalar::text).orElse("") + "]";
+  }
+
+  private static String literal(Scalar value) {
+    return switch (value.kind()) {
+      case INTEGER, FLOAT -> value.text().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") ? value.text()
+          : DuckDbSession.literal(value.text());
+      case TIMESTAMP -> "DATE " + DuckDbSession.literal(value.text());
+      default -> DuckDbSession.literal(value.text());
+    };
+  }
+
+  private String setting(QualityRule rule, String key) {
+    Scalar value = rule.settings().get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("The " + rule.type() + " rule of " + product.name() + " needs '" + key + "'");
+    }
+    return value.text();
+  }
+
+  private List<String> sample(String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    for (List<Object> row : session.rows(sql)) {
+      rows.add(row.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+    return rows;
+  }
+
+  private static String quote(String column) {
+    return DuckDbSession.quote(column);
+  }
+}

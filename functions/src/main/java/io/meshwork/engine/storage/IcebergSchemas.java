@@ -1,0 +1,93 @@
+package io.meshwork.engine.storage;
+
+import io.meshwork.model.definition.Column;
+import io.meshwork.model.definition.ColumnType;
+import io.meshwork.model.definition.Contract;
+import io.meshwork.model.definition.Partition;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/** Maps contracts to Iceberg schemas and partition specs, and Iceberg types to DuckDB types. */
+public final class IcebergSchemas {
+
+  private IcebergSchemas() {
+  }
+
+  /** The Iceberg schema of a contract; ids are provisional, the catalog assigns the final ones. */
+  public static Schema schema(Contract contract) {
+    List<Types.NestedField> fields = new ArrayList<>();
+    int id = 1;
+    for (Column column : contract.columns()) {
+      Type type = icebergType(column.type());
+      fields.add(column.required()
+          ? Types.NestedField.required(id, column.name(), type, blankToNull(column.description()))
+          : Types.NestedField.optional(id, column.name(), type, blankToNull(column.description())));
+      id++;
+    }
+    return new Schema(fields);
+  }
+
+  public static PartitionSpec spec(Schema schema, Contract contract) {
+    PartitionSpec.Builder builder = PartitionSpec.builderFor(schema);
+    for (Partition partition : contract.partitioning()) {
+      String transform = partition.transform();
+      String column = partition.column();
+      if (transform.equals("identity")) {
+        builder.identity(column);
+      } else if (transform.equals("year")) {
+        builder.year(column);
+      } else if (transform.equals("month")) {
+        builder.month(column);
+      } else if (transform.equals("day")) {
+        builder.day(column);
+      } else if (transform.equals("hour")) {
+        builder.hour(column);
+      } else if (transform.startsWith("truncate[")) {
+        builder.truncate(column, Integer.parseInt(transform.substring(9, transform.length() - 1)));
+      } else {
+        throw new IllegalArgumentException("Unsupported partition transform " + transform);
+      }
+    }
+    return builder.build();
+  }
+
+  static Type icebergType(ColumnType type) {
+    return switch (type.kind()) {
+      case BOOLEAN -> Types.BooleanType.get();
+      case INT -> Types.IntegerType.get();
+      case LONG -> Types.LongType.get();
+      case FLOAT -> Types.FloatType.get();
+      case DOUBLE -> Types.DoubleType.get();
+      case DECIMAL -> Types.DecimalType.of(type.precision(), type.scale());
+      case DATE -> Types.DateType.get();
+      case TIMESTAMP -> Types.TimestampType.withoutZone();
+      case TIMESTAMPTZ -> Types.TimestampType.withZone();
+      case STRING -> Types.StringType.get();
+    };
+  }
+
+  /** The DuckDB type that reads and writes {@code type} without conversion. */
+  public static String duckDbType(Type type) {
+    return switch (type.typeId()) {
+      case BOOLEAN -> "BOOLEAN";
+      case INTEGER -> "INTEGER";
+      case LONG -> "BIGINT";
+      case FLOAT -> "FLOAT";
+      case DOUBLE -> "DOUBLE";
+      case DECIMAL -> "DECIMAL(" + ((Types.DecimalType) type).precision() + "," + ((Types.DecimalType) type).scale()
+          + ")";
+      case DATE -> "DATE";
+      case TIMESTAMP -> ((Types.TimestampType) type).shouldAdjustToUTC() ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP";
+      case STRING -> "VARCHAR";
+      default -> throw new IllegalArgumentException("Unsupported column type " + type);
+    };
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}
