@@ -57,7 +57,7 @@ public final class Engine implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     for (TenantStorage storage : storages.values()) {
       storage.close();
     }

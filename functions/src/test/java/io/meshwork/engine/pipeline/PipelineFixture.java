@@ -55,7 +55,7 @@ final class PipelineFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     engine.close();
   }
 }
