@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code mesh}: validate, plan and run data products locally. */
 @Command(name = "mesh", mixinStandardHelpOptions = true, versionProvider = Mesh.Version.class,
     description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, BenchCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class,
+        QueryCommand.class, HistoryCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})
 public final class Mesh implements Runnable {
@@ -22,6 +23,9 @@ public final class Mesh implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] arguments) {
+    // Libraries log through SLF4J; keep their chatter off the terminal unless asked for.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+        System.getenv().getOrDefault("MESH_LOG_LEVEL", "warn"));
     System.exit(commandLine().execute(arguments));
   }
 

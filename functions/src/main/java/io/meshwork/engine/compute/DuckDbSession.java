@@ -79,7 +79,14 @@ public final class DuckDbSession implements AutoCloseable {
           + table.schema().columns().stream().map(DuckDbSession::schemaEntry).collect(Collectors.joining(", "))
           + "})";
     }
-    execute("CREATE OR REPLACE VIEW " + quote(table.name()) + " AS " + body);
+    int dot = table.name().indexOf('.');
+    String view = quote(table.name());
+    if (dot > 0) {
+      // "finance.loss_ratio_v1": a view in a schema named like the Iceberg namespace
+      execute("CREATE SCHEMA IF NOT EXISTS " + quote(table.name().substring(0, dot)));
+      view = quote(table.name().substring(0, dot)) + "." + quote(table.name().substring(dot + 1));
+    }
+    execute("CREATE OR REPLACE VIEW " + view + " AS " + body);
   }
 
   private static String schemaEntry(Types.NestedField field) {

@@ -13,7 +13,8 @@ public final class SqlTemplate {
   private SqlTemplate() {
   }
 
-  public static String render(String sql, Map<String, ParameterValue> parameters) {
+  public static String render(String template, Map<String, ParameterValue> parameters) {
+    String sql = SingleQuery.embeddable(template);
     StringBuilder rendered = new StringBuilder(sql.length() + 64);
     int copied = 0;
     for (SqlToken token : SqlTokenizer.tokenize(sql)) {

@@ -24,6 +24,12 @@ public final class TransformCheck {
 
   /** Reports every problem of {@code transform}, written for {@code product}, at its position in the SQL file. */
   public static void check(DataProduct product, Transform transform, String whose, Problems problems) {
+    java.util.Optional<SqlSyntaxException> notOneQuery = io.meshwork.model.sql.SingleQuery.problem(transform.sql());
+    if (notOneQuery.isPresent()) {
+      problems.error(at(transform, notOneQuery.get().line(), notOneQuery.get().column()), "%s of %s must be one "
+          + "query: %s", whose, product.name(), notOneQuery.get().getMessage());
+      return;
+    }
     TransformReferences references;
     try {
       references = TransformReferences.of(transform.sql());

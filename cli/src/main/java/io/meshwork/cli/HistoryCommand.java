@@ -1,0 +1,100 @@
+package io.meshwork.cli;
+
+import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.pipeline.SnapshotProperties;
+import io.meshwork.engine.storage.ProductTables;
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.plan.PlannedProduct;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.Table;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mesh history}: what was published for a product, by which run, with which quality outcome. */
+@Command(name = "history", description = "Show a product's published snapshots and unpublished audit branches.")
+final class HistoryCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+      .withZone(ZoneId.systemDefault());
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  CatalogOption catalogOption;
+
+  @Mixin
+  HomeOption homeOption;
+
+  @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
+  String tenant;
+
+  @Option(names = {"-p", "--product"}, required = true, paramLabel = "PRODUCT", description = "Product name.")
+  String product;
+
+  @Override
+  public Integer call() throws Exception {
+    Catalog catalog = catalogOption.load();
+    Tenants.require(catalog, tenant);
+    PrintWriter out = spec.commandLine().getOut();
+    try (Engine engine = homeOption.engine(catalog)) {
+      PlannedProduct planned = engine.plan(tenant).product(product).orElseThrow(() -> new UserInputException(
+          "Tenant " + tenant + " does not receive product '" + product + "'. It receives: " + String.join(", ",
+              engine.plan(tenant).products().stream().map(PlannedProduct::name).toList()) + "."));
+      Table table = ProductTables.load(engine.storage(tenant).catalog(), planned.tableName()).orElse(null);
+      out.printf("History of %s %s for tenant %s (table %s)%n", planned.name(), planned.version(), tenant,
+          planned.tableName());
+      if (table == null) {
+        out.println("Never computed. Run: mesh run --tenant " + tenant + " --product " + product);
+        return 0;
+      }
+      out.println("Published on main, newest first:");
+      Set<Long> published = new HashSet<>();
+      Snapshot snapshot = table.currentSnapshot();
+      if (snapshot == null) {
+        out.println("  (nothing published yet)");
+      }
+      while (snapshot != null) {
+        published.add(snapshot.snapshotId());
+        if ("published".equals(snapshot.summary().get(SnapshotProperties.STAGE))) {
+          out.println("  " + describe(snapshot));
+        }
+        snapshot = snapshot.parentId() == null ? null : table.snapshot(snapshot.parentId());
+      }
+      var unpublished = table.refs().entrySet().stream()
+          .filter(entry -> !entry.getKey().equals(SnapshotRef.MAIN_BRANCH))
+          .filter(entry -> !published.contains(entry.getValue().snapshotId()))
+          .sorted(Comparator.comparing((Map.Entry<String, SnapshotRef> entry) ->
+              table.snapshot(entry.getValue().snapshotId()).timestampMillis()).reversed())
+          .toList();
+      if (!unpublished.isEmpty()) {
+        out.println("Unpublished audit branches (blocked by quality, in conflict, or interrupted):");
+        unpublished.forEach(entry -> out.println("  " + entry.getKey() + ": "
+            + describe(table.snapshot(entry.getValue().snapshotId()))));
+      }
+    }
+    return 0;
+  }
+
+  private static String describe(Snapshot snapshot) {
+    Map<String, String> summary = snapshot.summary();
+    String fingerprint = summary.getOrDefault(SnapshotProperties.FINGERPRINT, "");
+    return String.format("%s  run %s  version %s  %s rows  quality: %s  fingerprint %s  snapshot %d",
+        TIME.format(Instant.ofEpochMilli(snapshot.timestampMillis())), summary.getOrDefault(SnapshotProperties.RUN_ID,
+            "?"), summary.getOrDefault(SnapshotProperties.VERSION, "?"), summary.getOrDefault(SnapshotProperties.ROWS,
+            "?"), summary.getOrDefault(SnapshotProperties.QUALITY, "not validated"),
+        fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint, snapshot.snapshotId());
+  }
+}

@@ -1,0 +1,28 @@
+package io.meshwork.cli;
+
+import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.storage.LocalTenantStorage;
+import io.meshwork.model.definition.Catalog;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --home} option: where the embedded default keeps each tenant's catalog and warehouse. */
+final class HomeOption {
+
+  @Option(names = "--home", paramLabel = "DIR", defaultValue = "${MESHWORK_HOME:-.meshwork}",
+      description = "Meshwork home with one catalog and warehouse per tenant (default: $MESHWORK_HOME or "
+          + "${DEFAULT-VALUE}).")
+  Path home;
+
+  /** An engine over the local storage under the home directory. */
+  Engine engine(Catalog catalog) {
+    return engine(catalog, home);
+  }
+
+  static Engine engine(Catalog catalog, Path home) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant),
+        new DuckDbSession.Limits(cores, System.getenv().getOrDefault("MESHWORK_DUCKDB_MEMORY", "2GB")));
+  }
+}
