@@ -1,5 +1,10 @@
 -- One row per insured person and covered calendar month (exposure).
-WITH periods AS (
+WITH delivery AS (
+    -- An open period runs to the current month, but not past the delivery's latest reporting year.
+    SELECT LEAST(current_date, make_date(CAST(max(year(coverage_start)) AS INTEGER), 12, 1)) AS open_end
+    FROM insured_persons
+),
+periods AS (
     SELECT
         p.insured_id,
         p.birth_year,
@@ -12,8 +17,9 @@ WITH periods AS (
             CAST(date_trunc('month', p.coverage_start) AS DATE),
             make_date(${exposure_from_year}, 1, 1)
         ) AS first_month,
-        CAST(date_trunc('month', COALESCE(p.coverage_end, current_date)) AS DATE) AS last_month
+        CAST(date_trunc('month', COALESCE(p.coverage_end, d.open_end)) AS DATE) AS last_month
     FROM insured_persons p
+    CROSS JOIN delivery d
 ),
 expanded AS (
     SELECT

@@ -11,7 +11,6 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.types.Types;
 
@@ -46,8 +45,12 @@ public final class ProductTables {
     if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
       try {
         namespaces.createNamespace(namespace);
-      } catch (AlreadyExistsException raced) {
-        // another run created it first
+      } catch (RuntimeException raced) {
+        // Products of one domain run in parallel: another may have created it first (the JDBC catalog reports the
+        // lost race as a constraint violation, not as AlreadyExistsException).
+        if (!namespaces.namespaceExists(namespace)) {
+          throw raced;
+        }
       }
     }
     Schema schema = IcebergSchemas.schema(contract);
@@ -57,8 +60,8 @@ public final class ProductTables {
           .withProperty("format-version", "2")
           .withProperty("write.parquet.compression-codec", "zstd")
           .create();
-    } catch (AlreadyExistsException raced) {
-      return catalog.loadTable(identifier(name));
+    } catch (RuntimeException raced) {
+      return load(catalog, name).orElseThrow(() -> raced);
     }
   }
 

@@ -1,0 +1,23 @@
+package io.meshwork.functions;
+
+import io.meshwork.engine.pipeline.ComputeResult;
+import io.meshwork.engine.pipeline.PublishResult;
+import io.meshwork.engine.pipeline.StepRequest;
+import io.meshwork.engine.pipeline.ValidateResult;
+import io.meshwork.engine.quality.CheckResult;
+import io.micronaut.serde.annotation.SerdeImport;
+
+/**
+ * Makes the engine's step records (de)serializable by Micronaut serde without annotating them: the engine stays free
+ * of Micronaut, and the introspections are generated here at compile time.
+ */
+@SerdeImport(StepRequest.class)
+@SerdeImport(ComputeResult.class)
+@SerdeImport(ValidateResult.class)
+@SerdeImport(CheckResult.class)
+@SerdeImport(PublishResult.class)
+final class EngineRecords {
+
+  private EngineRecords() {
+  }
+}

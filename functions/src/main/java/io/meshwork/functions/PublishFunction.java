@@ -1,0 +1,45 @@
+package io.meshwork.functions;
+
+import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.pipeline.PublishResult;
+import io.meshwork.engine.pipeline.PublishService;
+import io.meshwork.engine.pipeline.ValidateResult;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.micronaut.json.JsonMapper;
+
+/**
+ * The Publish state: fast-forwards {@code main} to the audit snapshot when no blocking check failed (see
+ * {@link PublishService}). BLOCKED and CONFLICT are statuses for a Choice state, not errors.
+ */
+public final class PublishFunction extends MicronautRequestHandler<ValidateResult, PublishResult> {
+
+  private final PublishService publish;
+  private final InvocationLog log;
+
+  /** Lambda's constructor: the engine comes from {@link EngineFactory}. */
+  public PublishFunction() {
+    this.publish = new PublishService(applicationContext.getBean(Engine.class));
+    this.log = new InvocationLog(PublishFunction.class, applicationContext.getBean(JsonMapper.class));
+  }
+
+  /** For tests and local runs: publishes over {@code engine}. */
+  PublishFunction(Engine engine) {
+    super(HandlerContexts.withoutEngine());
+    this.publish = new PublishService(engine);
+    this.log = new InvocationLog(PublishFunction.class, applicationContext.getBean(JsonMapper.class));
+  }
+
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return HandlerContexts.lambda();
+  }
+
+  @Override
+  public PublishResult execute(ValidateResult validation) {
+    return log.run("Publish", validation,
+        input -> ValidateFunction.subject(input.compute() == null ? null : input.compute().request()),
+        publish::publish,
+        result -> result.status().name());
+  }
+}

@@ -1,0 +1,181 @@
+package io.meshwork.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.meshwork.engine.pipeline.ComputeResult;
+import io.meshwork.engine.pipeline.PublishResult;
+import io.meshwork.engine.pipeline.StepRequest;
+import io.meshwork.engine.pipeline.ValidateResult;
+import io.meshwork.engine.quality.CheckResult;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The handlers as the state machine drives them: every input arrives as JSON and every output leaves as JSON, which
+ * is what the next state receives, so the records' serde mapping is part of what is tested.
+ */
+class StateMachineFlowTest {
+
+  private static final String CLAIMS = "('c1', 'ZH', 120.50), ('c2', 'ZH', 80.00), ('c3', 'GE', 5.00), "
+      + "('c4', 'BE', 300.00)";
+
+  @TempDir
+  Path home;
+  private HandlerFixture fixture;
+
+  @BeforeEach
+  void open() {
+    fixture = new HandlerFixture(home);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    fixture.close();
+  }
+
+  @Test
+  void planComputeValidatePublish_throughJson_publishesBothProductsWaveByWave() throws IOException {
+    fixture.deliverClaims(CLAIMS);
+
+    String planJson = fixture.toJson(fixture.plan.handleRequest(
+        fixture.fromJson("{\"tenant\":\"helvetia\",\"runId\":\"exec-1\"}", PlanRequest.class), null));
+    List<List<String>> waves = mapStates(planJson);
+    Map<String, PublishResult> published = new LinkedHashMap<>();
+    for (List<String> wave : waves) {
+      for (String item : wave) {
+        PublishResult result = refresh(item);
+        published.put(result.validation().compute().request().product(), result);
+      }
+    }
+
+    assertThat(fixture.fromJson(planJson, PlanResponse.class).waves()).containsExactly(
+        List.of(new StepRequest("helvetia", "claims_clean", "exec-1")),
+        List.of(new StepRequest("helvetia", "cost_by_canton", "exec-1")));
+    assertThat(published).containsOnlyKeys("claims_clean", "cost_by_canton");
+    assertThat(published.values()).extracting(PublishResult::status).containsOnly(PublishResult.Status.PUBLISHED);
+    assertThat(published.get("claims_clean").validation().compute().rows()).isEqualTo(3);
+    assertThat(published.get("cost_by_canton").validation().compute().inputSnapshots()).containsOnlyKeys(
+        "claims_clean");
+    assertThat(fixture.mainSnapshot(HandlerFixture.CLAIMS_CLEAN))
+        .isEqualTo(published.get("claims_clean").snapshotId());
+    assertThat(fixture.mainSnapshot(HandlerFixture.COST_BY_CANTON))
+        .isEqualTo(published.get("cost_by_canton").snapshotId());
+  }
+
+  @Test
+  void rerunWithUnchangedInputs_computesNothing_andPublishReportsUnchanged() {
+    fixture.deliverClaims(CLAIMS);
+    refresh(fixture.toJson(new StepRequest("helvetia", "claims_clean", "first")));
+
+    PublishResult again = refresh(fixture.toJson(new StepRequest("helvetia", "claims_clean", "second")));
+
+    assertThat(again.validation().compute().status()).isEqualTo(ComputeResult.Status.UP_TO_DATE);
+    assertThat(again.validation().checks()).isEmpty();
+    assertThat(again.status()).isEqualTo(PublishResult.Status.UNCHANGED);
+  }
+
+  @Test
+  void failingBlockingQualityCheck_publishReturnsBlocked_andMainStaysUnpublished() {
+    fixture.deliverClaims("('c1', 'ZH', 120.50), ('c9', 'VD', 250000.00)");
+
+    PublishResult result = refresh(fixture.toJson(new StepRequest("helvetia", "claims_clean", "exec-2")));
+
+    assertThat(result.status()).isEqualTo(PublishResult.Status.BLOCKED);
+    assertThat(result.snapshotId()).isNull();
+    assertThat(result.validation().passed()).isFalse();
+    assertThat(result.validation().checks()).filteredOn(check -> !check.passed())
+        .extracting(CheckResult::check, CheckResult::blocking, CheckResult::failingRows)
+        .containsExactly(tuple("range", true, 1L));
+    assertThat(result.message()).contains("branch audit-exec-2");
+    assertThat(fixture.mainSnapshot(HandlerFixture.CLAIMS_CLEAN)).isNull();
+  }
+
+  @Test
+  void planOfOneProduct_containsOnlyItAndWhatItReads() {
+    PlanResponse claimsOnly = fixture.plan.handleRequest(new PlanRequest("helvetia", "exec-3", "claims_clean"), null);
+    PlanResponse withUpstream = fixture.plan.handleRequest(
+        new PlanRequest("helvetia", "exec-3", "cost_by_canton"), null);
+
+    assertThat(claimsOnly.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "exec-3")));
+    assertThat(withUpstream.waves()).extracting(wave -> wave.get(0).product())
+        .containsExactly("claims_clean", "cost_by_canton");
+  }
+
+  @Test
+  void unknownProduct_throwsInvalidRequestError_withTheEnginesMessage() {
+    String message = "Product no_such_product is not planned for tenant helvetia: the tenant neither subscribes to "
+        + "it nor receives it through a subscription.";
+
+    assertThatThrownBy(() -> fixture.plan.handleRequest(new PlanRequest("helvetia", "exec-4", "no_such_product"), null))
+        .isInstanceOf(InvalidRequestError.class).hasMessage(message);
+    assertThatThrownBy(() -> fixture.compute.handleRequest(
+        fixture.fromJson("{\"tenant\":\"helvetia\",\"product\":\"no_such_product\",\"runId\":\"exec-4\"}",
+            StepRequest.class), null))
+        .isInstanceOf(InvalidRequestError.class).hasMessage(message);
+  }
+
+  @Test
+  void unknownTenant_throwsInvalidRequestError() {
+    assertThatThrownBy(() -> fixture.plan.handleRequest(new PlanRequest("nobody", "exec-5", null), null))
+        .isInstanceOf(InvalidRequestError.class).hasMessageContaining("Unknown tenant 'nobody'");
+  }
+
+  @Test
+  void sourceNeverDelivered_throwsInputMissingError() {
+    assertThatThrownBy(() -> fixture.compute.handleRequest(new StepRequest("helvetia", "claims_clean", "exec-6"), null))
+        .isInstanceOf(InputMissingError.class)
+        .hasMessageStartingWith("Source claims of tenant helvetia has no data yet");
+  }
+
+  @Test
+  void everyPropertyIsWritten_soChoiceStatesAlwaysFindTheSameShape() throws IOException {
+    ComputeResult alreadyPublished = new ComputeResult(new StepRequest("helvetia", "claims_clean", "exec-7"),
+        ComputeResult.Status.ALREADY_PUBLISHED, "1.0.0", "claims.claims_clean_v1", "audit-exec-7", null, 0,
+        Map.of(), "fingerprint", "Run exec-7 already published claims.claims_clean_v1.");
+    ValidateResult validation = new ValidateResult(alreadyPublished, true, List.of());
+
+    String json = fixture.toJson(validation);
+    JsonNode compute = fixture.json.readValue(json, Argument.of(JsonNode.class)).get("compute");
+
+    assertThat(compute.get("snapshotId").isNull()).isTrue();
+    assertThat(compute.get("inputSnapshots").isObject()).isTrue();
+    assertThat(fixture.json.readValue(json, Argument.of(JsonNode.class)).get("checks").isArray()).isTrue();
+    assertThat(fixture.fromJson(json, ValidateResult.class)).isEqualTo(validation);
+  }
+
+  /** What the two nested Map states hand to Compute: each item of each wave, as JSON. */
+  private List<List<String>> mapStates(String planJson) throws IOException {
+    JsonNode plan = fixture.json.readValue(planJson, Argument.of(JsonNode.class));
+    List<List<String>> waves = new ArrayList<>();
+    for (JsonNode wave : plan.get("waves").values()) {
+      List<String> items = new ArrayList<>();
+      for (JsonNode item : wave.values()) {
+        items.add(fixture.json.writeValueAsString(item));
+      }
+      waves.add(items);
+    }
+    return waves;
+  }
+
+  /** One product through Compute, Validate and Publish, each output passed on as JSON like Step Functions does. */
+  private PublishResult refresh(String stepRequestJson) {
+    ComputeResult computed = fixture.compute.handleRequest(fixture.fromJson(stepRequestJson, StepRequest.class), null);
+    ValidateResult validated = fixture.validate.handleRequest(
+        fixture.fromJson(fixture.toJson(computed), ComputeResult.class), null);
+    PublishResult published = fixture.publish.handleRequest(
+        fixture.fromJson(fixture.toJson(validated), ValidateResult.class), null);
+    return fixture.fromJson(fixture.toJson(published), PublishResult.class);
+  }
+}
