@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code mesh}: validate, plan and run data products locally. */
 @Command(name = "mesh", mixinStandardHelpOptions = true, versionProvider = Mesh.Version.class,
     description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class,
+    subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, RunCommand.class, DemoCommand.class,
         QueryCommand.class, HistoryCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})

@@ -19,7 +19,8 @@ final class RunReportJson {
   }
 
   record Product(String name, String version, String table, String outcome, long rows, double seconds,
-      String message, List<CheckResult> checks) {
+      double computeSeconds, double validateSeconds, double publishSeconds, String message,
+      List<CheckResult> checks) {
   }
 
   static String write(List<RunReport> reports) throws JsonProcessingException {
@@ -32,7 +33,12 @@ final class RunReportJson {
 
   private static Product product(ProductOutcome outcome) {
     return new Product(outcome.product(), outcome.version(), outcome.table(),
-        outcome.outcome().name().toLowerCase(Locale.ROOT), outcome.rows(), outcome.elapsed().toMillis() / 1000.0,
+        outcome.outcome().name().toLowerCase(Locale.ROOT), outcome.rows(), seconds(outcome.elapsed()),
+        seconds(outcome.steps().compute()), seconds(outcome.steps().validate()), seconds(outcome.steps().publish()),
         outcome.message(), outcome.checks());
+  }
+
+  private static double seconds(java.time.Duration duration) {
+    return duration.toMillis() / 1000.0;
   }
 }

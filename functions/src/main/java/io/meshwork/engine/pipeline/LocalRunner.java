@@ -69,7 +69,7 @@ public final class LocalRunner {
           if (blocked.isPresent()) {
             record(tenant, outcomes, new ProductOutcome(planned.name(), planned.version().toString(),
                 planned.tableName().toString(), ProductOutcome.Outcome.SKIPPED, 0, Duration.ZERO,
-                "Skipped: input " + blocked.get() + " did not publish.", List.of()));
+                ProductOutcome.StepTimes.NONE, "Skipped: input " + blocked.get() + " did not publish.", List.of()));
           } else {
             toRun.add(planned);
           }
@@ -100,20 +100,25 @@ public final class LocalRunner {
     String table = planned.tableName().toString();
     try {
       ComputeResult computed = retrying(() -> compute.compute(request));
+      long computedAt = System.nanoTime();
       ValidateResult validated = retrying(() -> validate.validate(computed));
+      long validatedAt = System.nanoTime();
       PublishResult published = retrying(() -> publish.publish(validated));
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      long publishedAt = System.nanoTime();
+      Duration elapsed = Duration.ofNanos(publishedAt - start);
+      ProductOutcome.StepTimes steps = new ProductOutcome.StepTimes(Duration.ofNanos(computedAt - start),
+          Duration.ofNanos(validatedAt - computedAt), Duration.ofNanos(publishedAt - validatedAt));
       ProductOutcome.Outcome outcome = switch (published.status()) {
         case PUBLISHED -> ProductOutcome.Outcome.PUBLISHED;
         case UNCHANGED -> ProductOutcome.Outcome.UP_TO_DATE;
         case BLOCKED -> ProductOutcome.Outcome.BLOCKED;
         case CONFLICT -> ProductOutcome.Outcome.CONFLICT;
       };
-      return new ProductOutcome(planned.name(), version, table, outcome, computed.rows(), elapsed,
+      return new ProductOutcome(planned.name(), version, table, outcome, computed.rows(), elapsed, steps,
           published.message(), validated.checks());
     } catch (RuntimeException e) {
       return new ProductOutcome(planned.name(), version, table, failureOutcome(e), 0,
-          Duration.ofNanos(System.nanoTime() - start), message(e), List.of());
+          Duration.ofNanos(System.nanoTime() - start), ProductOutcome.StepTimes.NONE, message(e), List.of());
     }
   }
 

@@ -7,7 +7,12 @@ import java.util.Objects;
 
 /** How one product fared in a run. */
 public record ProductOutcome(String product, String version, String table, Outcome outcome, long rows,
-    Duration elapsed, String message, List<CheckResult> checks) {
+    Duration elapsed, StepTimes steps, String message, List<CheckResult> checks) {
+
+  /** Time spent in each step; zero for steps that did not run. */
+  public record StepTimes(Duration compute, Duration validate, Duration publish) {
+    public static final StepTimes NONE = new StepTimes(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  }
 
   /** The possible outcomes, from best to worst. */
   public enum Outcome {
@@ -32,6 +37,7 @@ public record ProductOutcome(String product, String version, String table, Outco
   public ProductOutcome {
     Objects.requireNonNull(product, "product");
     Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(steps, "steps");
     checks = List.copyOf(checks);
   }
 }

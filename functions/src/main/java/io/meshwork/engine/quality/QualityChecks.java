@@ -35,6 +35,7 @@ public final class QualityChecks {
   /** Every check of the product; {@code previousRows} is the row count of the published snapshot, if any. */
   public List<CheckResult> run(Optional<Long> previousRows) throws SQLException {
     totalRows = session.count("SELECT count(*) FROM " + view);
+    pending.clear();
     List<CheckResult> results = new ArrayList<>();
     Contract contract = product.contract();
     for (Column column : contract.columns()) {
@@ -49,7 +50,40 @@ public final class QualityChecks {
     for (QualityRule rule : product.quality()) {
       results.add(rule(rule, previousRows));
     }
-    return results;
+    return evaluatePending(results);
+  }
+
+  /** A check that counts the rows matching a predicate; all of them are counted in one scan. */
+  private record RowCheck(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
+      String failing, String expectation) {
+  }
+
+  private final List<RowCheck> pending = new ArrayList<>();
+
+  /** Replaces each placeholder (null) in {@code results} with the outcome of its row check. */
+  private List<CheckResult> evaluatePending(List<CheckResult> results) throws SQLException {
+    if (pending.isEmpty()) {
+      return results;
+    }
+    String counts = pending.stream().map(check -> "count_if(" + check.failing() + ")")
+        .collect(Collectors.joining(", "));
+    List<Object> failing = session.rows("SELECT " + counts + " FROM " + view).get(0);
+    List<CheckResult> complete = new ArrayList<>();
+    int next = 0;
+    for (CheckResult result : results) {
+      if (result != null) {
+        complete.add(result);
+        continue;
+      }
+      RowCheck check = pending.get(next);
+      long count = ((Number) failing.get(next)).longValue();
+      next++;
+      List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + view + " WHERE " + check.failing()
+          + " LIMIT " + SAMPLE_ROWS);
+      complete.add(result(check.check(), check.columns(), check.blocking(), check.tolerance(), count,
+          String.join(", ", check.columns()) + " " + check.expectation(), sample));
+    }
+    return complete;
   }
 
   private CheckResult rule(QualityRule rule, Optional<Long> previousRows) throws SQLException {
@@ -77,16 +111,21 @@ public final class QualityChecks {
     };
   }
 
-  /** Rows matching {@code failing} (or returned by a custom query, when {@code failing} is null). */
+  /**
+   * Rows matching {@code failing}: queued, and counted together with the other row checks in one scan (the
+   * placeholder null stands for its result until then). A custom query ({@code failing} null) runs at once.
+   */
   private CheckResult rows(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
       String failing, String expectation) throws SQLException {
-    String failingRows = failing == null ? "(" + expectation + ")" : "(SELECT * FROM " + view + " WHERE " + failing
-        + ")";
+    if (failing != null) {
+      pending.add(new RowCheck(check, columns, blocking, tolerance, "(" + failing + ")", expectation));
+      return null;
+    }
+    String failingRows = "(" + expectation + ")";
     long count = session.count("SELECT count(*) FROM " + failingRows + " failing");
     List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + failingRows + " failing LIMIT "
         + SAMPLE_ROWS);
-    return result(check, columns, blocking, tolerance, count, failing == null ? "custom query returned failing rows"
-        : String.join(", ", columns) + " " + expectation, sample);
+    return result(check, columns, blocking, tolerance, count, "custom query returned failing rows", sample);
   }
 
   private CheckResult duplicates(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance)
