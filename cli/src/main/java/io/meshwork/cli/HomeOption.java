@@ -22,7 +22,9 @@ final class HomeOption {
 
   static Engine engine(Catalog catalog, Path home) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant),
-        new DuckDbSession.Limits(cores, System.getenv().getOrDefault("MESHWORK_DUCKDB_MEMORY", "2GB")));
+    String memory = System.getenv("MESHWORK_DUCKDB_MEMORY");
+    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), memory == null
+        ? DuckDbSession.Limits.forMachine(cores)
+        : new DuckDbSession.Limits(cores, memory));
   }
 }

@@ -54,7 +54,7 @@ final class EngineFactory {
   }
 
   static DuckDbSession.Limits limits(Environment environment) {
-    DuckDbSession.Limits defaults = DuckDbSession.Limits.defaults();
+    DuckDbSession.Limits defaults = DuckDbSession.Limits.forMachine(1);
     int threads = environment.getProperty("meshwork.duckdb.threads", Integer.class).orElse(defaults.threads());
     String memory = environment.getProperty("meshwork.duckdb.memory", String.class)
         .or(() -> lambdaMemoryShare(environment))

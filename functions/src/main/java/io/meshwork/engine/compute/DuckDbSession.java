@@ -28,8 +28,16 @@ public final class DuckDbSession implements AutoCloseable {
 
   /** Limits for one session: how many threads and how much memory DuckDB may use. */
   public record Limits(int threads, String memoryLimit) {
-    public static Limits defaults() {
-      return new Limits(Runtime.getRuntime().availableProcessors(), "2GB");
+
+    /**
+     * All cores, and an equal share of 60 % of the machine's memory for each of {@code concurrentSessions}: a
+     * tight limit makes DuckDB spill large sorts and windows to disk, which costs far more than it saves.
+     */
+    public static Limits forMachine(int concurrentSessions) {
+      long total = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean()).getTotalMemorySize();
+      long share = Math.max(512L << 20, (long) (total * 0.6) / Math.max(1, concurrentSessions));
+      return new Limits(Runtime.getRuntime().availableProcessors(), (share >> 20) + "MB");
     }
   }
 
