@@ -25,12 +25,18 @@ final class BenchCommand implements Callable<Integer> {
       description = "Tenant whose plan is refreshed (default: ${DEFAULT-VALUE}).")
   String tenant;
 
+  @Option(names = "--parallelism", paramLabel = "N", description = "Products refreshed at once within a wave "
+      + "(default: the number of cores).")
+  Integer parallelism;
+
   @Option(names = "--work", paramLabel = "DIR", description = "Scratch directory, deleted afterwards (default: a new "
       + "temporary directory).")
   Path work;
 
   @Override
   public Integer call() throws Exception {
-    return new RefreshBenchmark(catalogOption.load(), tenant, scale, work, spec.commandLine().getOut()).run();
+    return new RefreshBenchmark(catalogOption.load(), tenant, scale, work,
+        parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism, spec.commandLine().getOut())
+        .run();
   }
 }

@@ -44,13 +44,15 @@ final class RefreshBenchmark {
   private final String tenant;
   private final long scale;
   private final Path requestedWork;
+  private final int parallelism;
   private final PrintWriter out;
 
-  RefreshBenchmark(Catalog catalog, String tenant, long scale, Path work, PrintWriter out) {
+  RefreshBenchmark(Catalog catalog, String tenant, long scale, Path work, int parallelism, PrintWriter out) {
     this.catalog = catalog;
     this.tenant = Tenants.require(catalog, tenant);
     this.scale = scale;
     this.requestedWork = work;
+    this.parallelism = parallelism;
     this.out = out;
   }
 
@@ -61,8 +63,8 @@ final class RefreshBenchmark {
     Path work = requestedWork != null ? Files.createDirectories(requestedWork)
         : Files.createTempDirectory("meshwork-bench");
     try (Engine engine = HomeOption.engine(catalog, work.resolve("home"))) {
-      out.printf(Locale.ROOT, "Benchmark: tenant %s, scale %,d insured persons, %d cores%n", tenant, scale,
-          Runtime.getRuntime().availableProcessors());
+      out.printf(Locale.ROOT, "Benchmark: tenant %s, scale %,d insured persons, %d cores, %d products at once%n",
+          tenant, scale, Runtime.getRuntime().availableProcessors(), parallelism);
       SeedOptions options = SeedCommand.options(scale, 42, "2023-2025", false);
       SeedCommand.seed(engine, tenant, options, out);
       double floor = floor(engine, work.resolve("floor"));
@@ -96,7 +98,7 @@ final class RefreshBenchmark {
   }
 
   private RunReport refresh(Engine engine, String runId) {
-    return new LocalRunner(engine, Runtime.getRuntime().availableProcessors(), (name, outcome) -> { })
+    return new LocalRunner(engine, parallelism, (name, outcome) -> { })
         .run(tenant, Optional.empty(), runId);
   }
 
