@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
       printSample(engine, out);
     }
     out.printf(Locale.ROOT, "%nDemo finished in %.1f s. Data is under %s; try: ./mesh query --tenant %s \"%s\"%n",
-        (System.nanoTime() - start) / 1e9, homeOption.home, SAMPLE_TENANT, "SELECT * FROM kpi_summary");
+        (System.nanoTime() - start) / 1e9, homeOption.home, "alpina", "SELECT * FROM kpi_summary");
     return reports.stream().allMatch(RunReport::succeeded) ? 0 : Mesh.INTERNAL_ERROR;
   }
 

@@ -71,7 +71,11 @@ public final class DuckDbSession implements AutoCloseable {
     }
   }
 
-  /** A view named like the input that reads its files by Iceberg field id, as Iceberg's own readers do. */
+  /**
+   * A view named like the input. After schema evolution it reads files by Iceberg field id, as Iceberg's own
+   * readers do (by name or position would misread renamed or reordered columns); otherwise by name, which DuckDB
+   * scans about twice as fast.
+   */
   private void createView(TableFiles table) throws SQLException {
     String columns = table.schema().columns().stream()
         .map(field -> quote(field.name()))
@@ -83,9 +87,9 @@ public final class DuckDbSession implements AutoCloseable {
           .collect(Collectors.joining(", ")) + " WHERE false";
     } else {
       String files = table.files().stream().map(file -> literal(file.toString())).collect(Collectors.joining(", "));
-      body = "SELECT " + columns + " FROM read_parquet([" + files + "], hive_partitioning = false, schema = MAP {"
-          + table.schema().columns().stream().map(DuckDbSession::schemaEntry).collect(Collectors.joining(", "))
-          + "})";
+      String byFieldId = !table.schemaEvolved() ? "" : ", schema = MAP {" + table.schema().columns().stream()
+          .map(DuckDbSession::schemaEntry).collect(Collectors.joining(", ")) + "}";
+      body = "SELECT " + columns + " FROM read_parquet([" + files + "], hive_partitioning = false" + byFieldId + ")";
     }
     int dot = table.name().indexOf('.');
     String view = quote(table.name());

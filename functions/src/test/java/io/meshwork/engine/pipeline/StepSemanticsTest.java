@@ -126,6 +126,20 @@ class StepSemanticsTest {
   }
 
   @Test
+  void afterASourceColumnIsRenamed_filesAreReadByFieldId_andTheRefreshStillSeesEveryValue() {
+    Table claims = fixture.table(new io.meshwork.model.definition.TableName("sources", "claims_v1"));
+    claims.updateSchema().renameColumn("canton", "canton_code").commit();
+    claims.updateSchema().renameColumn("canton_code", "canton").addColumn("note", org.apache.iceberg.types.Types
+        .StringType.get()).commit();
+
+    RunReport report = fixture.run("after-evolution");
+
+    assertThat(report.outcomes()).extracting(ProductOutcome::outcome).containsOnly(Outcome.PUBLISHED);
+    assertThat(fixture.table(PipelineFixture.COST_BY_CANTON).currentSnapshot().summary())
+        .containsEntry(SnapshotProperties.ROWS, "2");
+  }
+
+  @Test
   void unknownProductIsRefused_withTheTenantNamed() {
     assertThatThrownBy(() -> compute.compute(request("loss_ratio", "r1"))).isInstanceOf(StepException.class)
         .hasMessage("Product loss_ratio is not planned for tenant helvetia: the tenant neither subscribes to it nor "
