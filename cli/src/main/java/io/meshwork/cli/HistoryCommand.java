@@ -38,8 +38,8 @@ final class HistoryCommand implements Callable<Integer> {
   @Mixin
   HomeOption homeOption;
 
-  @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
-  String tenant;
+  @Mixin
+  TenantOption tenantOption;
 
   @Option(names = {"-p", "--product"}, required = true, paramLabel = "PRODUCT", description = "Product name.")
   String product;
@@ -47,7 +47,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Catalog catalog = catalogOption.load();
-    Tenants.require(catalog, tenant);
+    String tenant = tenantOption.require(catalog);
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = homeOption.engine(catalog)) {
       PlannedProduct planned = engine.plan(tenant).product(product).orElseThrow(() -> new UserInputException(

@@ -27,8 +27,8 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin
   CatalogOption catalogOption;
 
-  @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
-  String tenant;
+  @Mixin
+  TenantOption tenantOption;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -37,9 +37,8 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     Catalog catalog = catalogOption.load();
-    Tenant definition = catalog.tenant(tenant).orElseThrow(() -> new UserInputException("Unknown tenant '" + tenant
-        + "'." + io.meshwork.model.definition.Suggestions.didYouMean(tenant, catalog.tenantIds()) + " Tenants are "
-        + String.join(", ", catalog.tenantIds()) + "."));
+    String tenant = tenantOption.require(catalog);
+    Tenant definition = catalog.tenant(tenant).orElseThrow();
     TenantPlan plan = new Planner(catalog).plan(tenant);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {

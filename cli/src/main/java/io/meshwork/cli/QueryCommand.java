@@ -29,8 +29,8 @@ final class QueryCommand implements Callable<Integer> {
   @Mixin
   HomeOption homeOption;
 
-  @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
-  String tenant;
+  @Mixin
+  TenantOption tenantOption;
 
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100",
       description = "Rows to print at most (default: ${DEFAULT-VALUE}).")
@@ -47,7 +47,7 @@ final class QueryCommand implements Callable<Integer> {
       throw new UserInputException("The query is not allowed: " + problem.get());
     }
     Catalog catalog = catalogOption.load();
-    Tenants.require(catalog, tenant);
+    String tenant = tenantOption.require(catalog);
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = homeOption.engine(catalog);
         DuckDbSession session = PublishedTables.open(engine.storage(tenant), engine.limits());

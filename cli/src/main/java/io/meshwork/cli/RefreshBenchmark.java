@@ -49,7 +49,7 @@ final class RefreshBenchmark {
 
   RefreshBenchmark(Catalog catalog, String tenant, long scale, Path work, int parallelism, PrintWriter out) {
     this.catalog = catalog;
-    this.tenant = Tenants.require(catalog, tenant);
+    this.tenant = TenantOption.require(catalog, tenant);
     this.scale = scale;
     this.requestedWork = work;
     this.parallelism = parallelism;

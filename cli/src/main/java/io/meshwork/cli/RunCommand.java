@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Catalog catalog = catalogOption.load();
-    List<String> tenants = target.allTenants ? catalog.tenantIds() : List.of(Tenants.require(catalog, target.tenant));
+    List<String> tenants = target.allTenants ? catalog.tenantIds() : List.of(TenantOption.require(catalog, target.tenant));
     String id = runId != null ? runId : newRunId();
     int cores = Runtime.getRuntime().availableProcessors();
     PrintWriter out = spec.commandLine().getOut();

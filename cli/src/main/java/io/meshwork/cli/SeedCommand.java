@@ -28,8 +28,8 @@ final class SeedCommand implements Callable<Integer> {
   @Mixin
   HomeOption homeOption;
 
-  @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
-  String tenant;
+  @Mixin
+  TenantOption tenantOption;
 
   @Option(names = "--scale", paramLabel = "N", defaultValue = "2000",
       description = "Insured persons to generate (default: ${DEFAULT-VALUE}); about 20 claims per person-year.")
@@ -50,7 +50,7 @@ final class SeedCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Catalog catalog = catalogOption.load();
-    Tenants.require(catalog, tenant);
+    String tenant = tenantOption.require(catalog);
     SeedOptions options = options(scale, seed, years, defects);
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = homeOption.engine(catalog)) {

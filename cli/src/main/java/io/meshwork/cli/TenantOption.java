@@ -2,11 +2,17 @@ package io.meshwork.cli;
 
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Suggestions;
+import picocli.CommandLine.Option;
 
-/** Checks a tenant id given on the command line. */
-final class Tenants {
+/** The required {@code --tenant} option of the commands that work on one tenant. */
+final class TenantOption {
 
-  private Tenants() {
+  @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
+  String tenant;
+
+  /** The tenant id, after checking that the catalogue defines it. */
+  String require(Catalog catalog) {
+    return require(catalog, tenant);
   }
 
   static String require(Catalog catalog, String tenant) {
