@@ -105,6 +105,7 @@ public final class QualityChecks {
               + DuckDbSession.literal(setting(rule, "pattern")) + ")", "must match " + setting(rule, "pattern"));
       case "row_count" -> rowCount(rule, blocking, previousRows);
       case "freshness" -> freshness(rule, blocking);
+      case "references" -> references(rule, blocking, tolerance);
       case "sql" -> rows(rule.type(), columns, blocking, tolerance, null, setting(rule, "query"));
       default -> throw new IllegalArgumentException("Quality rule type " + rule.type() + " of " + product.name()
           + " is not supported by this engine");
@@ -126,6 +127,21 @@ public final class QualityChecks {
     List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + failingRows + " failing LIMIT "
         + SAMPLE_ROWS);
     return result(check, columns, blocking, tolerance, count, "custom query returned failing rows", sample);
+  }
+
+  /** Rows whose value is missing from the referenced input's column (empty values are not checked). */
+  private CheckResult references(QualityRule rule, boolean blocking, Optional<Scalar> tolerance) throws SQLException {
+    String column = quote(rule.columns().get(0));
+    String target = setting(rule, "product");
+    String targetColumn = setting(rule, "column");
+    String failingRows = "(SELECT * FROM " + view + " checked WHERE checked." + column + " IS NOT NULL AND NOT EXISTS "
+        + "(SELECT 1 FROM " + quote(target) + " referenced WHERE referenced." + quote(targetColumn) + " = checked."
+        + column + "))";
+    long count = session.count("SELECT count(*) FROM " + failingRows + " failing");
+    List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + failingRows + " failing LIMIT "
+        + SAMPLE_ROWS);
+    return result(rule.type(), rule.columns(), blocking, tolerance, count, rule.columns().get(0) + " must exist in "
+        + target + "." + targetColumn, sample);
   }
 
   private CheckResult duplicates(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance)

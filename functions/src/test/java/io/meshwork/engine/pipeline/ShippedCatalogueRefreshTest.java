@@ -36,15 +36,29 @@ class ShippedCatalogueRefreshTest {
   Path home;
 
   @Test
-  void everyProductPublishes_andIcebergsReaderAgreesWithDuckDb() throws Exception {
-    Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(Path.of("../product-definitions/catalog")));
-    try (Engine engine = new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant),
-        new DuckDbSession.Limits(2, "1GB"))) {
-      SwissDataGenerator generator = new SwissDataGenerator();
-      for (Source source : engine.plan(TENANT).sources()) {
-        new SourceDelivery(engine).deliver(TENANT, source, generator.sql(source.name(), new SeedOptions(300, 7)),
-            "generated " + source.name());
+  void seededDefectsBlockTheProductsWhoseRulesCatchThem_andMainStaysUnpublished() throws Exception {
+    try (Engine engine = engine()) {
+      seed(engine, new SeedOptions(300, 7, SeedOptions.DEFAULT_FIRST_YEAR, SeedOptions.DEFAULT_LAST_YEAR, true));
+
+      RunReport report = new LocalRunner(engine, 2, (tenant, outcome) -> { }).run(TENANT, Optional.empty(), "r1");
+
+      java.util.Map<String, ProductOutcome.Outcome> outcomes = report.outcomes().stream().collect(
+          java.util.stream.Collectors.toMap(ProductOutcome::product, ProductOutcome::outcome));
+      assertThat(outcomes).containsEntry("claims_clean", ProductOutcome.Outcome.BLOCKED)
+          .containsEntry("insured_months", ProductOutcome.Outcome.BLOCKED);
+      assertThat(outcomes.values()).containsOnly(ProductOutcome.Outcome.BLOCKED, ProductOutcome.Outcome.SKIPPED);
+      for (PlannedProduct product : engine.plan(TENANT).products()) {
+        Optional<Table> table = ProductTables.load(engine.storage(TENANT).catalog(), product.tableName());
+        assertThat(table.map(Table::currentSnapshot)).as(product.name()).satisfiesAnyOf(
+            snapshot -> assertThat(snapshot).isEmpty(), snapshot -> assertThat(snapshot.get()).isNull());
       }
+    }
+  }
+
+  @Test
+  void everyProductPublishes_andIcebergsReaderAgreesWithDuckDb() throws Exception {
+    try (Engine engine = engine()) {
+      seed(engine, new SeedOptions(300, 7));
 
       RunReport report = new LocalRunner(engine, 2, (tenant, outcome) -> { }).run(TENANT, Optional.empty(), "r1");
 
@@ -68,6 +82,19 @@ class ShippedCatalogueRefreshTest {
           }
         }
       }
+    }
+  }
+
+  private Engine engine() {
+    Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(Path.of("../product-definitions/catalog")));
+    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), new DuckDbSession.Limits(2, "1GB"));
+  }
+
+  private static void seed(Engine engine, SeedOptions options) {
+    SwissDataGenerator generator = new SwissDataGenerator();
+    for (Source source : engine.plan(TENANT).sources()) {
+      new SourceDelivery(engine).deliver(TENANT, source, generator.sql(source.name(), options),
+          "generated " + source.name());
     }
   }
 }

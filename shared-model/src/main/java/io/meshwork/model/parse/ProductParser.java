@@ -55,7 +55,8 @@ final class ProductParser {
     List<Parameter> parameters = ParameterParser.parse(document, what, problems);
     Optional<Transform> transform = context.transform(document, what);
     Contract contract = contract(document, what, problems);
-    List<QualityRule> quality = QualityParser.parse(document, what, contract, problems);
+    List<QualityRule> quality = QualityParser.parse(document, what, name.orElse(""),
+        inputs.stream().map(Input::name).toList(), contract, problems);
     Sla sla = sla(document, what, problems);
     List<AccessRule> access = AccessParser.parse(document, what, contract, problems);
     if (name.isEmpty() || domain.isEmpty() || version.isEmpty() || owner.isEmpty() || transform.isEmpty()) {

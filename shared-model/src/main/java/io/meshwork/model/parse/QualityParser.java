@@ -31,11 +31,15 @@ final class QualityParser {
   private QualityParser() {
   }
 
-  static List<QualityRule> parse(YamlMap document, String owner, Contract contract, Problems problems) {
+  /** Reads the rules; {@code productName} and {@code inputs} are what a rule may reference. */
+  static List<QualityRule> parse(YamlMap document, String owner, String productName, List<String> inputs,
+      Contract contract, Problems problems) {
     List<QualityRule> rules = new ArrayList<>();
     for (YamlNode item : document.list(owner, "quality")) {
-      item.asMap("A quality rule of " + owner).flatMap(map -> rule(map, owner, contract, problems))
-          .ifPresent(rules::add);
+      item.asMap("A quality rule of " + owner).ifPresent(map -> rule(map, owner, contract, problems).ifPresent(rule -> {
+        QualitySettings.check(map, rule, contract, owner, productName, inputs, problems);
+        rules.add(rule);
+      }));
     }
     return rules;
   }

@@ -38,6 +38,7 @@ public final class CatalogValidator {
     List<String> roles = catalog.info().roleNames();
     for (DataProduct product : catalog.products()) {
       checkInputs(product);
+      checkReferenceRules(product);
       TransformCheck.check(product, product.transform(), "The transform", problems);
       for (AccessRule rule : product.access()) {
         if (!roles.contains(rule.role())) {
@@ -133,6 +134,26 @@ public final class CatalogValidator {
         problems.error(input.location(), "No version of product %s satisfies %s (available: %s). Change the range "
             + "or add a matching version.", input.name(), input.versions(), versions.stream()
             .map(candidate -> candidate.version().toString()).collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  /** A references rule's column must exist in the input it names (the input itself is checked by the parser). */
+  private void checkReferenceRules(DataProduct product) {
+    for (io.meshwork.model.definition.QualityRule rule : product.quality()) {
+      io.meshwork.model.definition.Scalar target = rule.settings().get("product");
+      io.meshwork.model.definition.Scalar column = rule.settings().get("column");
+      if (!rule.type().equals("references") || target == null || column == null) {
+        continue;
+      }
+      Optional<io.meshwork.model.definition.Contract> contract = catalog.source(target.text())
+          .map(Source::contract)
+          .or(() -> product.inputs().stream().filter(input -> input.name().equals(target.text())).findFirst()
+              .flatMap(input -> catalog.product(input.name(), input.versions())).map(DataProduct::contract));
+      if (contract.isPresent() && contract.get().column(column.text()).isEmpty()) {
+        problems.error(column.location(), "The references rule of %s names column '%s' of %s, which has no such "
+            + "column.%s", product.label(), column.text(), target.text(),
+            Suggestions.didYouMean(column.text(), contract.get().columnNames()));
       }
     }
   }
