@@ -1,6 +1,8 @@
 package io.meshwork.cli;
 
+import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.query.PublishedTables;
 import io.meshwork.engine.pipeline.SnapshotProperties;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.model.definition.Catalog;
@@ -84,8 +86,35 @@ final class HistoryCommand implements Callable<Integer> {
         unpublished.forEach(entry -> out.println("  " + entry.getKey() + ": "
             + describe(table.snapshot(entry.getValue().snapshotId()))));
       }
+      printLatestChecks(engine, tenant, planned.name(), out);
     }
     return 0;
+  }
+
+  /** The checks of the latest validation, from the tenant's quality results table. */
+  private static void printLatestChecks(Engine engine, String tenant, String product, PrintWriter out)
+      throws java.sql.SQLException {
+    try (DuckDbSession session = PublishedTables.open(engine.storage(tenant), engine.limits())) {
+      if (session.count("SELECT count(*) FROM duckdb_views() WHERE view_name = 'quality_results'") == 0) {
+        return;
+      }
+      String latest = "(SELECT run_id FROM quality_results WHERE product = " + DuckDbSession.literal(product)
+          + " ORDER BY checked_at DESC LIMIT 1)";
+      var rows = session.rows("SELECT run_id, check_name, check_columns, blocking, passed, message FROM "
+          + "quality_results WHERE product = " + DuckDbSession.literal(product) + " AND run_id = " + latest
+          + " ORDER BY check_position");
+      if (rows.isEmpty()) {
+        return;
+      }
+      out.println("Checks of the latest validation (run " + rows.get(0).get(0) + "):");
+      for (var row : rows) {
+        String status = Boolean.TRUE.equals(row.get(4)) ? "passed" : Boolean.TRUE.equals(row.get(3)) ? "FAILED"
+            : "warning";
+        String columns = String.valueOf(row.get(2));
+        out.printf("  %-8s %s: %s%n", status, row.get(1) + (columns.isEmpty() ? "" : "(" + columns + ")"),
+            row.get(5));
+      }
+    }
   }
 
   private static String describe(Snapshot snapshot) {

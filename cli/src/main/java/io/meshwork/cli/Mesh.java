@@ -24,8 +24,11 @@ public final class Mesh implements Runnable {
 
   public static void main(String[] arguments) {
     // Libraries log through SLF4J; keep their chatter off the terminal unless asked for.
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-        System.getenv().getOrDefault("MESH_LOG_LEVEL", "warn"));
+    String level = System.getenv().getOrDefault("MESH_LOG_LEVEL", "warn");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    // Iceberg logs each retried commit with a stack trace; retries are expected and reported by mesh itself.
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.iceberg", System.getenv("MESH_LOG_LEVEL") == null
+        ? "error" : level);
     System.exit(commandLine().execute(arguments));
   }
 

@@ -4,6 +4,8 @@ import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.quality.CheckResult;
 import io.meshwork.engine.quality.QualityChecks;
+import io.meshwork.engine.quality.QualityResultsTable;
+import java.time.Instant;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.plan.PlannedProduct;
@@ -45,13 +47,16 @@ public final class ValidateService {
     Snapshot published = output.currentSnapshot();
     Optional<Long> previousRows = Optional.ofNullable(published)
         .map(snapshot -> snapshot.summary().get(SnapshotProperties.ROWS)).map(Long::parseLong);
+    List<CheckResult> checks;
     try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), tables, engine.limits())) {
-      List<CheckResult> checks = new QualityChecks(session, planned.product()).run(previousRows);
-      boolean passed = checks.stream().noneMatch(check -> check.blocking() && !check.passed());
-      return new ValidateResult(compute, passed, checks);
+      checks = new QualityChecks(session, planned.product()).run(previousRows);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, "A quality rule of " + planned.name()
           + " could not run: " + ComputeService.firstLine(e), e);
     }
+    QualityResultsTable.append(storage, engine.limits(), new QualityResultsTable.Record(Instant.now(),
+        request.runId(), planned.name(), compute.version(), compute.table(), compute.snapshotId(), checks));
+    boolean passed = checks.stream().noneMatch(check -> check.blocking() && !check.passed());
+    return new ValidateResult(compute, passed, checks);
   }
 }

@@ -24,6 +24,16 @@ final class Names {
     return Optional.empty();
   }
 
+  /** A domain: an identifier other than {@code meshwork}, which holds Meshwork's own tables. */
+  static Optional<String> domain(Problems problems, Location location, String name) {
+    if (name.equals("meshwork")) {
+      problems.error(location, "The domain 'meshwork' is reserved for Meshwork's own tables (quality results). "
+          + "Choose another domain.");
+      return Optional.empty();
+    }
+    return identifier(problems, location, "domain", name);
+  }
+
   static Optional<String> tenantId(Problems problems, Location location, String id) {
     if (TENANT_ID.matcher(id).matches()) {
       return Optional.of(id);

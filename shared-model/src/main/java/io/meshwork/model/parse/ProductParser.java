@@ -43,7 +43,7 @@ final class ProductParser {
     String what = "product " + name.orElse("(unnamed)");
     document.allowOnly(what, KEYS);
     Optional<String> domain = document.requiredText(what, "domain", "finance")
-        .flatMap(text -> Names.identifier(problems, document.locationOf("domain"), "domain", text));
+        .flatMap(text -> Names.domain(problems, document.locationOf("domain"), text));
     Optional<SemanticVersion> version = Fields.version(document, what, problems);
     Status status = status(document, what, problems);
     Optional<String> owner = document.requiredText(what, "owner", "pricing-team");

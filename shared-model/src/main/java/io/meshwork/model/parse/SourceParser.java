@@ -22,7 +22,7 @@ final class SourceParser {
     String what = "Source " + name.orElse("(unnamed)");
     document.allowOnly(what, KEYS);
     Optional<String> domain = document.requiredText(what, "domain", "sources")
-        .flatMap(text -> Names.identifier(context.problems(), document.locationOf("domain"), "domain", text));
+        .flatMap(text -> Names.domain(context.problems(), document.locationOf("domain"), text));
     Optional<SemanticVersion> version = Fields.version(document, what, context.problems());
     Description description = Fields.description(document, what);
     document.textList(what, "tags");
