@@ -52,9 +52,7 @@ final class HistoryCommand implements Callable<Integer> {
     String tenant = tenantOption.require(catalog);
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = homeOption.engine(catalog)) {
-      PlannedProduct planned = engine.plan(tenant).product(product).orElseThrow(() -> new UserInputException(
-          "Tenant " + tenant + " does not receive product '" + product + "'. It receives: " + String.join(", ",
-              engine.plan(tenant).products().stream().map(PlannedProduct::name).toList()) + "."));
+      PlannedProduct planned = PlannedProducts.require(engine.plan(tenant), product);
       Table table = ProductTables.load(engine.storage(tenant).catalog(), planned.tableName()).orElse(null);
       out.printf("History of %s %s for tenant %s (table %s)%n", planned.name(), planned.version(), tenant,
           planned.tableName());

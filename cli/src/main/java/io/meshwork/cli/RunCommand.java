@@ -4,6 +4,7 @@ import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.pipeline.LocalRunner;
 import io.meshwork.engine.pipeline.RunReport;
 import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.plan.Planner;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -61,7 +62,12 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Catalog catalog = catalogOption.load();
-    List<String> tenants = target.allTenants ? catalog.tenantIds() : List.of(TenantOption.require(catalog, target.tenant));
+    List<String> tenants = target.allTenants ? catalog.tenantIds()
+        : List.of(TenantOption.require(catalog, target.tenant));
+    if (product != null) {
+      Planner planner = new Planner(catalog);
+      tenants.forEach(tenant -> PlannedProducts.require(planner.plan(tenant), product));
+    }
     String id = runId != null ? runId : newRunId();
     int cores = Runtime.getRuntime().availableProcessors();
     PrintWriter out = spec.commandLine().getOut();

@@ -77,6 +77,32 @@ class RunQueryHistoryTest {
   }
 
   @Test
+  void runWithAProduct_refreshesOnlyItAndWhatItReads() {
+    MeshRun run = mesh("run", "--tenant", "helvetia", "--product", "claims_clean", "--run-id", "r1");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("  published   claims_clean").doesNotContain("cost_by_canton")
+        .contains("Tenant helvetia: 1 published, 0 up to date");
+  }
+
+  @Test
+  void runAllTenants_refreshesEachTenantInTurn() {
+    MeshRun run = mesh("run", "--all-tenants", "--run-id", "r1");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Refreshing tenant helvetia (run r1)");
+  }
+
+  @Test
+  void runRefusesAProductTheTenantDoesNotReceive_withExitTwo() {
+    MeshRun run = mesh("run", "--tenant", "helvetia", "--product", "loss_ratio");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("mesh run: Tenant helvetia does not receive product 'loss_ratio'. It receives: "
+        + "claims_clean, cost_by_canton.\n");
+  }
+
+  @Test
   void runJsonReportsEveryProduct() {
     MeshRun run = mesh("run", "--tenant", "helvetia", "--run-id", "r1", "--json");
 
