@@ -22,14 +22,26 @@ public final class QualityChecks {
   private static final int SAMPLE_ROWS = 5;
 
   private final DuckDbSession session;
-  private final DataProduct product;
+  private final String name;
+  private final Contract contract;
+  private final List<QualityRule> rules;
   private final String view;
   private long totalRows;
 
   public QualityChecks(DuckDbSession session, DataProduct product) {
+    this(session, product.name(), product.contract(), product.quality());
+  }
+
+  /**
+   * Checks the view {@code name} against a contract and rules that need not come from a definition, e.g. from an
+   * exported data contract a consumer verifies.
+   */
+  public QualityChecks(DuckDbSession session, String name, Contract contract, List<QualityRule> rules) {
     this.session = session;
-    this.product = product;
-    this.view = DuckDbSession.quote(product.name());
+    this.name = name;
+    this.contract = contract;
+    this.rules = List.copyOf(rules);
+    this.view = DuckDbSession.quote(name);
   }
 
   /** Every check of the product; {@code previousRows} is the row count of the published snapshot, if any. */
@@ -37,7 +49,6 @@ public final class QualityChecks {
     totalRows = session.count("SELECT count(*) FROM " + view);
     pending.clear();
     List<CheckResult> results = new ArrayList<>();
-    Contract contract = product.contract();
     for (Column column : contract.columns()) {
       if (column.required()) {
         results.add(rows("required", List.of(column.name()), true, Optional.empty(),
@@ -47,7 +58,7 @@ public final class QualityChecks {
     if (!contract.primaryKey().isEmpty()) {
       results.add(duplicates("primary_key", contract.primaryKey(), true, Optional.empty()));
     }
-    for (QualityRule rule : product.quality()) {
+    for (QualityRule rule : rules) {
       results.add(rule(rule, previousRows));
     }
     return evaluatePending(results);
@@ -107,7 +118,7 @@ public final class QualityChecks {
       case "freshness" -> freshness(rule, blocking);
       case "references" -> references(rule, blocking, tolerance);
       case "sql" -> rows(rule.type(), columns, blocking, tolerance, null, setting(rule, "query"));
-      default -> throw new IllegalArgumentException("Quality rule type " + rule.type() + " of " + product.name()
+      default -> throw new IllegalArgumentException("Quality rule type " + rule.type() + " of " + name
           + " is not supported by this engine");
     };
   }
@@ -228,7 +239,7 @@ public final class QualityChecks {
   private String setting(QualityRule rule, String key) {
     Scalar value = rule.settings().get(key);
     if (value == null) {
-      throw new IllegalArgumentException("The " + rule.type() + " rule of " + product.name() + " needs '" + key + "'");
+      throw new IllegalArgumentException("The " + rule.type() + " rule of " + name + " needs '" + key + "'");
     }
     return value.text();
   }
