@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mesh", mixinStandardHelpOptions = true, versionProvider = Mesh.Version.class,
     description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
     subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, RunCommand.class, DemoCommand.class,
-        QueryCommand.class, HistoryCommand.class, BenchCommand.class},
+        QueryCommand.class, HistoryCommand.class, ContractCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})
 public final class Mesh implements Runnable {
@@ -51,10 +51,10 @@ public final class Mesh implements Runnable {
       return INVALID_INPUT;
     }
     if (exception instanceof UserInputException input) {
-      err.println("mesh " + commandLine.getCommandName() + ": " + input.getMessage());
+      err.println(commandLine.getCommandSpec().qualifiedName() + ": " + input.getMessage());
       return INVALID_INPUT;
     }
-    err.println("mesh " + commandLine.getCommandName() + ": internal error: " + exception);
+    err.println(commandLine.getCommandSpec().qualifiedName() + ": internal error: " + exception);
     if (System.getenv("MESH_DEBUG") != null) {
       exception.printStackTrace(err);
     } else {

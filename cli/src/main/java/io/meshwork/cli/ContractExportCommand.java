@@ -1,0 +1,104 @@
+package io.meshwork.cli;
+
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Suggestions;
+import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.export.OdcsExport;
+import io.meshwork.model.export.OdpsExport;
+import io.meshwork.model.export.YamlDocuments;
+import io.meshwork.model.plan.PlannedProduct;
+import io.meshwork.model.plan.Planner;
+import io.meshwork.model.plan.TenantPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mesh contract export --tenant T --format odcs|odps}: one ODCS contract or ODPS product descriptor per
+ * product the tenant receives (its subscriptions, what they read, its custom products), as YAML files
+ * {@code <output>/<tenant>/<product>.<format>.yaml}. The same definitions always give the same bytes, so the files
+ * can be committed and diffed.
+ */
+@Command(name = "export",
+    description = "Write the ODCS v3.1.0 data contract or the ODPS v1.0.0 product descriptor of every product a "
+        + "tenant receives, one YAML file each: <output>/<tenant>/<product>.<format>.yaml.")
+final class ContractExportCommand implements Callable<Integer> {
+
+  /** The standards a product instance can be exported to. */
+  enum Format { odcs, odps }
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  CatalogOption catalogOption;
+
+  @Mixin
+  TenantOption tenantOption;
+
+  @Mixin
+  HomeOption homeOption;
+
+  @Option(names = {"-p", "--product"}, paramLabel = "PRODUCT",
+      description = "Only this product (default: every product the tenant receives).")
+  String product;
+
+  @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
+      description = "odcs (Open Data Contract Standard v3.1.0) or odps (Open Data Product Standard v1.0.0).")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "contracts",
+      description = "Directory to write to; files go to DIR/<tenant>/ (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Override
+  public Integer call() {
+    Catalog catalog = catalogOption.load();
+    Tenant tenant = catalog.tenant(tenantOption.require(catalog)).orElseThrow();
+    TenantPlan plan = new Planner(catalog).plan(tenant.id());
+    List<PlannedProduct> products = product == null ? plan.products() : List.of(received(catalog, plan));
+    Path directory = output.resolve(tenant.id());
+    PrintWriter out = spec.commandLine().getOut();
+    for (PlannedProduct planned : products) {
+      Map<String, Object> document = format == Format.odcs
+          ? OdcsExport.contract(planned, tenant, catalog.info(), homeOption.home.toString())
+          : OdpsExport.product(planned, tenant, catalog.info());
+      Path file = directory.resolve(planned.name() + "." + format + ".yaml");
+      write(file, YamlDocuments.write(document));
+      out.println(file);
+    }
+    return 0;
+  }
+
+  /** The planned product named by --product; one the tenant does not receive is the user's mistake. */
+  private PlannedProduct received(Catalog catalog, TenantPlan plan) {
+    List<String> names = plan.products().stream().map(PlannedProduct::name).toList();
+    return plan.product(product).orElseThrow(() -> new UserInputException(
+        (catalog.productVersions(product).isEmpty()
+            ? "Unknown product '" + product + "'." + Suggestions.didYouMean(product, names)
+            : "Tenant '" + plan.tenantId() + "' does not receive product '" + product + "'.")
+        + " Tenant '" + plan.tenantId() + "' receives " + String.join(", ", names) + "."));
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserInputException("Cannot write " + file + ": " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()) + ". Pass a writable directory with --output.");
+    }
+  }
+}
