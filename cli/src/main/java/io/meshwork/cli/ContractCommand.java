@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "contract",
     description = "Data contracts of the products tenants receive: export them in the Open Data Contract Standard "
-        + "(ODCS) and the Open Data Product Standard (ODPS), and find changes that would break consumers.",
-    subcommands = {ContractExportCommand.class, ContractDiffCommand.class})
+        + "(ODCS) and the Open Data Product Standard (ODPS), find changes that would break consumers, and verify a "
+        + "published table against a contract.",
+    subcommands = {ContractExportCommand.class, ContractDiffCommand.class, ContractVerifyCommand.class})
 final class ContractCommand {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")

@@ -21,10 +21,13 @@ final class HomeOption {
   }
 
   static Engine engine(Catalog catalog, Path home) {
+    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), limits());
+  }
+
+  /** DuckDB limits: all cores, memory from $MESHWORK_DUCKDB_MEMORY or shared among as many sessions as cores. */
+  static DuckDbSession.Limits limits() {
     int cores = Runtime.getRuntime().availableProcessors();
     String memory = System.getenv("MESHWORK_DUCKDB_MEMORY");
-    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), memory == null
-        ? DuckDbSession.Limits.forMachine(cores)
-        : new DuckDbSession.Limits(cores, memory));
+    return memory == null ? DuckDbSession.Limits.forMachine(cores) : new DuckDbSession.Limits(cores, memory);
   }
 }
