@@ -4,7 +4,12 @@ import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Diagnostic;
 import io.meshwork.model.definition.InvalidDefinitionException;
 import io.meshwork.model.parse.CatalogLoader;
+import io.meshwork.model.definition.Problems;
 import io.meshwork.model.parse.DirectoryDefinitionFiles;
+import io.meshwork.model.parse.DirectoryTestFiles;
+import io.meshwork.model.testing.TransformTestCase;
+import io.meshwork.model.testing.TransformTests;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -23,13 +28,35 @@ final class CatalogOption {
   }
 
   /** Loads and validates the catalogue in {@code directory}; diagnostics name files below it. */
+  /**
+   * The transform tests ({@code tests/*.yaml}) of the catalogue in {@code directory}, checked against it; invalid
+   * fixtures are reported like invalid definitions.
+   */
+  static List<TransformTestCase> transformTests(String directory, Catalog catalog) {
+    Path root = Path.of(directory);
+    String display = display(directory);
+    Problems problems = new Problems();
+    List<TransformTestCase> cases = TransformTests.validate(catalog, new DirectoryDefinitionFiles(root, display),
+        DirectoryTestFiles.paths(root), problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException(problems.sorted().stream()
+          .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
+          .toList());
+    }
+    return cases;
+  }
+
+  private static String display(String directory) {
+    return directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+  }
+
   static Catalog load(String directory) {
     Path root = Path.of(directory);
     if (!Files.isDirectory(root)) {
       throw new UserInputException("No catalogue directory at '" + directory + "'. Run mesh from the project root "
           + "or pass the catalogue directory, e.g. --definitions " + DEFAULT + ".");
     }
-    String display = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+    String display = display(directory);
     try {
       return CatalogLoader.load(new DirectoryDefinitionFiles(root, display));
     } catch (InvalidDefinitionException invalid) {

@@ -25,14 +25,15 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Catalog catalog = CatalogOption.load(directory);
+    int tests = CatalogOption.transformTests(directory, catalog).size();
     PrintWriter out = spec.commandLine().getOut();
     long productNames = catalog.products().stream().filter(product -> !product.isCustom())
         .map(DataProduct::name).distinct().count();
     long managedVersions = catalog.products().stream().filter(product -> !product.isCustom()).count();
     long custom = catalog.products().stream().filter(DataProduct::isCustom).count();
-    out.printf("%s is valid: %d sources, %d products (%d versions), %d tenants, %d custom product%s.%n", directory,
-        catalog.sources().size(), productNames, managedVersions, catalog.tenants().size(), custom,
-        custom == 1 ? "" : "s");
+    out.printf("%s is valid: %d sources, %d products (%d versions), %d tenants, %d custom product%s, %d transform "
+        + "test%s.%n", directory, catalog.sources().size(), productNames, managedVersions, catalog.tenants().size(),
+        custom, custom == 1 ? "" : "s", tests, tests == 1 ? "" : "s");
     Planner planner = new Planner(catalog);
     for (String tenant : catalog.tenantIds()) {
       TenantPlan plan = planner.plan(tenant);

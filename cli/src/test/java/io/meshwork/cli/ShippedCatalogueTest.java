@@ -24,7 +24,7 @@ class ShippedCatalogueTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("""
-        ../product-definitions/catalog is valid: 5 sources, 9 products (9 versions), 3 tenants, 1 custom product.
+        ../product-definitions/catalog is valid: 5 sources, 9 products (9 versions), 3 tenants, 1 custom product, 17 transform tests.
           alpina            9 products in 3 waves
           lemanic           4 products in 2 waves
           rhenus            7 products in 3 waves
