@@ -46,6 +46,30 @@ final class CatalogOption {
     return cases;
   }
 
+  /**
+   * Binds every transform, override and SQL rule of {@code catalog} in DuckDB against empty inputs; problems are
+   * reported like invalid definitions.
+   */
+  static void bindTransforms(String directory, Catalog catalog) throws java.io.IOException {
+    Path scratch = java.nio.file.Files.createTempDirectory("meshwork-validate");
+    Problems problems = new Problems();
+    try {
+      io.meshwork.engine.compute.TransformBinding.check(catalog, scratch, problems);
+    } finally {
+      try (var paths = java.nio.file.Files.walk(scratch)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(path);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      String display = display(directory);
+      throw new InvalidDefinitionException(problems.sorted().stream()
+          .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
+          .toList());
+    }
+  }
+
   private static String display(String directory) {
     return directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
   }

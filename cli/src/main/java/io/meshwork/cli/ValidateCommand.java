@@ -23,9 +23,10 @@ final class ValidateCommand implements Callable<Integer> {
   String directory;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     Catalog catalog = CatalogOption.load(directory);
     int tests = CatalogOption.transformTests(directory, catalog).size();
+    CatalogOption.bindTransforms(directory, catalog);
     PrintWriter out = spec.commandLine().getOut();
     long productNames = catalog.products().stream().filter(product -> !product.isCustom())
         .map(DataProduct::name).distinct().count();

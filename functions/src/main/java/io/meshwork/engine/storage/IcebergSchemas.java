@@ -70,6 +70,11 @@ public final class IcebergSchemas {
     };
   }
 
+  /** The DuckDB type of a contract column type. */
+  public static String duckDbType(ColumnType type) {
+    return duckDbType(icebergType(type));
+  }
+
   /** The DuckDB type that reads and writes {@code type} without conversion. */
   public static String duckDbType(Type type) {
     return switch (type.typeId()) {
