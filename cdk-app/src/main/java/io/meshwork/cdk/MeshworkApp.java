@@ -1,0 +1,99 @@
+package io.meshwork.cdk;
+
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Diagnostic;
+import io.meshwork.model.definition.InvalidDefinitionException;
+import io.meshwork.model.definition.Problems;
+import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.parse.CatalogLoader;
+import io.meshwork.model.parse.DirectoryDefinitionFiles;
+import io.meshwork.model.plan.Planner;
+import io.meshwork.model.plan.TenantPlan;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+
+/**
+ * The CDK app that {@code cdk synth} runs: one {@link TenantStack} per tenant of the catalogue, built from the same
+ * definitions and planner as the local runtime. The catalogue is read from {@code MESHWORK_DEFINITIONS}, or
+ * {@code ../product-definitions/catalog} (relative to {@code cdk-app/}, where the CLI runs). Invalid definitions are
+ * reported as {@code file:line:column: message} lines and end the app with exit status 2 before anything is written.
+ */
+public final class MeshworkApp {
+
+  static final String DEFINITIONS_VARIABLE = "MESHWORK_DEFINITIONS";
+  static final Path DEFAULT_DEFINITIONS = Path.of("..", "product-definitions", "catalog");
+
+  private MeshworkApp() {
+  }
+
+  public static void main(String[] args) {
+    App app = newApp();
+    int status = addTenantStacks(app, definitionsDirectory(System.getenv()),
+        Optional.ofNullable(System.getenv("CDK_DEFAULT_ACCOUNT")), System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+    app.synth();
+  }
+
+  /**
+   * An app with the feature flags the stacks rely on: server access logs are granted by bucket policy rather than
+   * the legacy log-delivery ACL, so the log bucket can enforce bucket-owner object ownership.
+   */
+  static App newApp() {
+    return new App(appProps().build());
+  }
+
+  /** The settings of {@link #newApp()}, for callers that add their own, such as an output directory. */
+  static AppProps.Builder appProps() {
+    return AppProps.builder().context(Map.of("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true));
+  }
+
+  /** The catalogue directory named by the environment, or the default. */
+  static Path definitionsDirectory(Map<String, String> environment) {
+    String configured = environment.get(DEFINITIONS_VARIABLE);
+    return configured == null || configured.isBlank() ? DEFAULT_DEFINITIONS : Path.of(configured);
+  }
+
+  /**
+   * Adds a stack per tenant of the catalogue in {@code definitions} to {@code app}; returns 0, or 2 after printing
+   * every problem to {@code err} if the definitions are invalid.
+   */
+  static int addTenantStacks(App app, Path definitions, Optional<String> defaultAccount, PrintStream err) {
+    if (!Files.isDirectory(definitions)) {
+      err.println("meshwork cdk-app: definitions directory " + definitions.toAbsolutePath().normalize()
+          + " does not exist: set " + DEFINITIONS_VARIABLE + " to the catalogue directory.");
+      return 2;
+    }
+    try {
+      Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(definitions));
+      addTenantStacks(app, catalog, catalog.tenants(), defaultAccount);
+      return 0;
+    } catch (InvalidDefinitionException invalid) {
+      err.println("meshwork cdk-app: invalid definitions in " + definitions + ":");
+      invalid.diagnostics().stream().sorted().map(Diagnostic::toString).forEach(err::println);
+      return 2;
+    }
+  }
+
+  /** Adds a stack for each of {@code tenants}, planned against {@code catalog}; returns the stacks in order. */
+  static List<TenantStack> addTenantStacks(App app, Catalog catalog, List<Tenant> tenants,
+      Optional<String> defaultAccount) {
+    Planner planner = new Planner(catalog);
+    List<TenantStack> stacks = new ArrayList<>();
+    for (Tenant tenant : tenants) {
+      Problems problems = new Problems();
+      TenantPlan plan = planner.plan(tenant, problems);
+      problems.throwIfAny();
+      stacks.add(new TenantStack(app, tenant, plan, defaultAccount));
+    }
+    return stacks;
+  }
+}

@@ -1,0 +1,53 @@
+package io.meshwork.cdk;
+
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.parse.CatalogLoader;
+import io.meshwork.model.parse.DirectoryDefinitionFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import software.amazon.awscdk.App;
+
+/**
+ * Measures how long synthesis takes for 1, 10 and 50 tenant stacks in one warm JVM, with generated tenants that
+ * subscribe like demo tenant lemanic. Not a test: run it by hand when the stacks grow,
+ * {@code java -cp target/classes:$(cat target/classpath.txt) io.meshwork.cdk.SynthBenchmark}.
+ */
+public final class SynthBenchmark {
+
+  private static final int[] TENANT_COUNTS = {1, 10, 50};
+
+  private SynthBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(MeshworkApp.definitionsDirectory(
+        System.getenv())));
+    Tenant template = catalog.tenant("lemanic").orElseThrow();
+    Path output = Files.createTempDirectory("meshwork-synth-benchmark");
+    synthesize(catalog, tenants(template, 1), output.resolve("warmup"));
+    System.out.println("tenants  synth seconds");
+    for (int count : TENANT_COUNTS) {
+      long start = System.nanoTime();
+      synthesize(catalog, tenants(template, count), output.resolve(Integer.toString(count)));
+      System.out.printf("%7d  %13.2f%n", count, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static void synthesize(Catalog catalog, List<Tenant> tenants, Path outdir) {
+    App app = new App(MeshworkApp.appProps().outdir(outdir.toString()).build());
+    MeshworkApp.addTenantStacks(app, catalog, tenants, Optional.empty());
+    app.synth();
+  }
+
+  private static List<Tenant> tenants(Tenant template, int count) {
+    return IntStream.rangeClosed(1, count)
+        .mapToObj(number -> new Tenant(String.format("bench-%03d", number), template.displayName() + " " + number,
+            template.account(), template.subscriptions(), template.overrides(), template.principals(),
+            template.location()))
+        .toList();
+  }
+}

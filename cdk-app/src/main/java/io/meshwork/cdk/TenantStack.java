@@ -1,0 +1,126 @@
+package io.meshwork.cdk;
+
+import io.meshwork.cdk.constructs.DataBucket;
+import io.meshwork.cdk.constructs.DataBucketProps;
+import io.meshwork.cdk.constructs.DataProductTable;
+import io.meshwork.cdk.constructs.DataProductTableProps;
+import io.meshwork.cdk.constructs.GlueIdentifiers;
+import io.meshwork.cdk.constructs.QueryWorkGroup;
+import io.meshwork.cdk.constructs.QueryWorkGroupProps;
+import io.meshwork.model.definition.Contract;
+import io.meshwork.model.definition.Diagnostic;
+import io.meshwork.model.definition.InvalidDefinitionException;
+import io.meshwork.model.definition.Location;
+import io.meshwork.model.definition.TableName;
+import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.plan.TenantPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.glue.CfnDatabase;
+import software.amazon.awscdk.services.kms.Key;
+import software.constructs.Construct;
+
+/**
+ * Everything one tenant's account holds for its plan: the customer-managed key, the data bucket, a Glue database per
+ * domain the plan touches, an Iceberg table per planned product and source, and the Athena workgroup. Deployed into
+ * the tenant's own account and region.
+ */
+public final class TenantStack extends Stack {
+
+  /** Prefix of every tenant stack's id and name. */
+  public static final String NAME_PREFIX = "meshwork-tenant-";
+
+  private final DataBucket dataBucket;
+  private final Key key;
+
+  /**
+   * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
+   *     {@code CDK_DEFAULT_ACCOUNT}); empty leaves the stack account-agnostic
+   */
+  public TenantStack(Construct scope, Tenant tenant, TenantPlan plan, Optional<String> defaultAccount) {
+    super(scope, NAME_PREFIX + tenant.id(), StackProps.builder()
+        .stackName(NAME_PREFIX + tenant.id())
+        .description("Meshwork data products of tenant " + tenant.id() + " (" + tenant.displayName() + ")")
+        .env(Environment.builder()
+            .account(tenant.account().id().or(() -> defaultAccount).orElse(null))
+            .region(tenant.account().region())
+            .build())
+        .build());
+    List<PlannedTable> tables = tables(plan);
+    this.key = Key.Builder.create(this, "DataKey")
+        .description("Encrypts the Meshwork data of tenant " + tenant.id())
+        .alias("alias/meshwork/data")
+        .enableKeyRotation(true)
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+    this.dataBucket = new DataBucket(this, "Data", DataBucketProps.of(key));
+    String warehouse = "s3://" + dataBucket.bucket().getBucketName() + "/warehouse";
+    Map<String, CfnDatabase> databases = new LinkedHashMap<>();
+    for (PlannedTable table : tables) {
+      String domain = table.name().namespace();
+      CfnDatabase database = databases.computeIfAbsent(domain, name -> CfnDatabase.Builder.create(this,
+              "Database-" + name)
+          .catalogId(getAccount())
+          .databaseInput(CfnDatabase.DatabaseInputProperty.builder()
+              .name(name)
+              .description("Meshwork domain " + name)
+              .locationUri(warehouse + "/" + name)
+              .build())
+          .build());
+      DataProductTable glueTable = new DataProductTable(this, "Table-" + domain + "-" + table.name().table(),
+          new DataProductTableProps(domain, table.name().table(), table.contract().columns(), warehouse,
+              table.contract().partitioning(), table.description()));
+      glueTable.table().addResourceDependency(database);
+    }
+    new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+  }
+
+  public DataBucket dataBucket() {
+    return dataBucket;
+  }
+
+  public Key key() {
+    return key;
+  }
+
+  /** The stack id and name of tenant {@code tenantId}. */
+  public static String nameOf(String tenantId) {
+    return NAME_PREFIX + tenantId;
+  }
+
+  /** The plan's products, then its sources, each checked for names Glue and Athena accept. */
+  private static List<PlannedTable> tables(TenantPlan plan) {
+    List<PlannedTable> tables = new ArrayList<>();
+    plan.products().forEach(planned -> tables.add(new PlannedTable(planned.tableName(),
+        planned.product().contract(), planned.product().description().purpose(), planned.product().location())));
+    plan.sources().forEach(source -> tables.add(new PlannedTable(source.tableName(), source.contract(),
+        source.description().purpose(), source.location())));
+    List<Diagnostic> problems = new ArrayList<>();
+    for (PlannedTable table : tables) {
+      if (!GlueIdentifiers.isValid(table.name().namespace())) {
+        problems.add(new Diagnostic(table.location(), "domain '" + table.name().namespace()
+            + "' is not a valid Glue database name: use lowercase letters, digits and underscores, starting with a"
+            + " letter."));
+      }
+      if (!GlueIdentifiers.isValid(table.name().table())) {
+        problems.add(new Diagnostic(table.location(), "name '" + table.name().table()
+            + "' does not give a valid Glue table name: use lowercase letters, digits and underscores, starting"
+            + " with a letter."));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException(problems);
+    }
+    return tables;
+  }
+
+  private record PlannedTable(TableName name, Contract contract, String description, Location location) {
+  }
+}

@@ -1,0 +1,102 @@
+package io.meshwork.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshwork.cdk.constructs.DataProductTableProps;
+import io.meshwork.model.definition.Catalog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+
+/** The app turns the catalogue into one stack per tenant, and refuses invalid definitions with their locations. */
+class MeshworkAppTest {
+
+  @Test
+  void synthesizesOneStackPerDemoTenant() {
+    App app = MeshworkApp.newApp();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = MeshworkApp.addTenantStacks(app, DemoTenants.CATALOG_DIRECTORY, Optional.of("999988887777"),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    List<CloudFormationStackArtifact> stacks = app.synth().getStacks();
+    assertThat(stacks).extracting(CloudFormationStackArtifact::getStackName)
+        .containsExactlyInAnyOrder("meshwork-tenant-alpina", "meshwork-tenant-lemanic", "meshwork-tenant-rhenus");
+    assertThat(stacks).allSatisfy(stack -> assertThat(stack.getTemplate()).isNotNull());
+  }
+
+  @Test
+  void readsTheDefinitionsDirectoryFromTheEnvironment() {
+    assertThat(MeshworkApp.definitionsDirectory(Map.of())).isEqualTo(Path.of("..", "product-definitions", "catalog"));
+    assertThat(MeshworkApp.definitionsDirectory(Map.of("MESHWORK_DEFINITIONS", "/defs"))).isEqualTo(Path.of("/defs"));
+  }
+
+  @Test
+  void tenantWithoutRegionFailsWithTheFileAndField(@TempDir Path directory) throws IOException {
+    Path catalog = copyCatalog(directory);
+    Path tenant = catalog.resolve("tenants/lemanic/tenant.yaml");
+    Files.writeString(tenant, Files.readString(tenant).replace("  region: eu-central-2\n", ""));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = MeshworkApp.addTenantStacks(MeshworkApp.newApp(), catalog, Optional.empty(),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("meshwork cdk-app: invalid definitions in " + catalog
+        + ":\ntenants/lemanic/tenant.yaml:6:3: The account of tenant lemanic is missing 'region'. Add it, e.g."
+        + " 'region: eu-central-2'.\n");
+  }
+
+  @Test
+  void missingDefinitionsDirectoryIsReported(@TempDir Path directory) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = MeshworkApp.addTenantStacks(MeshworkApp.newApp(), directory.resolve("absent"), Optional.empty(),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("meshwork cdk-app: definitions directory "
+        + directory.resolve("absent") + " does not exist: set MESHWORK_DEFINITIONS to the catalogue directory.\n");
+  }
+
+  @Test
+  void tableNamesThatGlueWouldRejectFailBeforeSynth() {
+    Catalog catalog = DemoTenants.catalog();
+    var columns = catalog.productVersions("loss_ratio").get(0).contract().columns();
+
+    assertThatThrownBy(() -> new DataProductTableProps("finance", "Loss-Ratio_v1", columns, "s3://b/warehouse", null,
+        null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tableName 'Loss-Ratio_v1' is not a valid Glue/Athena identifier: use 1 to 255 lowercase letters,"
+            + " digits and underscores, starting with a letter.");
+  }
+
+  private static Path copyCatalog(Path directory) throws IOException {
+    Path target = directory.resolve("catalog");
+    try (Stream<Path> files = Files.walk(DemoTenants.CATALOG_DIRECTORY)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(DemoTenants.CATALOG_DIRECTORY.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+    }
+    return target;
+  }
+}
