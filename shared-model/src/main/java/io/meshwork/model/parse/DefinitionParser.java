@@ -8,16 +8,11 @@ import io.meshwork.model.definition.Problems;
 import io.meshwork.model.definition.Source;
 import io.meshwork.model.definition.Suggestions;
 import io.meshwork.model.definition.Tenant;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads every definition document of a catalogue into the model, recording each problem with its position. */
@@ -70,31 +65,12 @@ final class DefinitionParser {
   }
 
   private void parseFile(String path, String text) {
-    List<Node> documents = new ArrayList<>();
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(true); // reported with positions by YamlMap instead
-      options.setMaxAliasesForCollections(20);
-      for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
-        if (node != null) {
-          documents.add(node);
-        }
-      }
-    } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      Location location = mark == null ? Location.of(path) : new Location(path, mark.getLine() + 1,
-          mark.getColumn() + 1);
-      problems.error(location, "Malformed YAML: %s%s. Check the indentation and quoting here.", e.getProblem(),
-          e.getContext() == null ? "" : " (" + e.getContext() + ")");
+    Optional<List<Node>> composed = YamlFiles.compose(path, text, problems, "a definition");
+    if (composed.isEmpty()) {
       declareNameOfUnreadableFile(text);
       return;
-    } catch (YAMLException e) {
-      problems.error(Location.of(path), "Malformed YAML: %s. Check the indentation and quoting.", e.getMessage());
-      return;
     }
-    if (documents.isEmpty()) {
-      problems.error(Location.of(path), "The file is empty. Add a definition or delete the file.");
-    }
+    List<Node> documents = composed.get();
     for (Node document : documents) {
       new YamlNode(path, document, problems).asMap("A definition document").ifPresent(map -> parseDocument(path, map));
     }

@@ -16,7 +16,6 @@ import io.meshwork.model.testing.TestInput;
 import io.meshwork.model.testing.TestRow;
 import io.meshwork.model.testing.TestValue;
 import io.meshwork.model.testing.TransformTestCase;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,10 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -120,31 +115,7 @@ public final class TransformTestParser {
   }
 
   private List<Node> compose(String path, String text) {
-    List<Node> documents = new ArrayList<>();
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(true); // reported with positions by YamlMap instead
-      options.setMaxAliasesForCollections(20);
-      for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
-        if (node != null) {
-          documents.add(node);
-        }
-      }
-    } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      Location location = mark == null ? Location.of(path) : new Location(path, mark.getLine() + 1,
-          mark.getColumn() + 1);
-      problems.error(location, "Malformed YAML: %s%s. Check the indentation and quoting here.", e.getProblem(),
-          e.getContext() == null ? "" : " (" + e.getContext() + ")");
-      return List.of();
-    } catch (YAMLException e) {
-      problems.error(Location.of(path), "Malformed YAML: %s. Check the indentation and quoting.", e.getMessage());
-      return List.of();
-    }
-    if (documents.isEmpty()) {
-      problems.error(Location.of(path), "The file is empty. Add a transform test or delete the file.");
-    }
-    return documents;
+    return YamlFiles.compose(path, text, problems, "a transform test").orElse(List.of());
   }
 
   private Optional<TransformTestCase> parseCase(YamlMap document, DataProduct product) {
