@@ -1,7 +1,6 @@
 package io.meshwork.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code mesh contract}: the data contracts of what tenants receive, in the open standards. A parent command only:
@@ -15,6 +14,4 @@ import picocli.CommandLine.Option;
     subcommands = {ContractExportCommand.class, ContractDiffCommand.class, ContractVerifyCommand.class})
 final class ContractCommand {
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
 }

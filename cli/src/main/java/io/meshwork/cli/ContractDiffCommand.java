@@ -58,8 +58,6 @@ final class ContractDiffCommand implements Callable<Integer> {
   @Mixin
   CatalogOption definitions;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
 
   @Override
   public Integer call() {

@@ -60,8 +60,6 @@ final class ContractExportCommand implements Callable<Integer> {
       description = "Directory to write to; files go to DIR/<tenant>/ (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
 
   @Override
   public Integer call() {

@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
       int tenantNumber = 0;
       for (String tenant : catalog.tenantIds()) {
         out.printf("%n== %s (%s)%n", tenant, catalog.tenant(tenant).orElseThrow().displayName());
-        SeedCommand.seed(engine, tenant, SeedCommand.options(scale, 42 + tenantNumber++, "2023-2025", false), out);
+        SeedCommand.seed(engine, tenant, SeedCommand.options(scale, 42 + tenantNumber++, SeedCommand.DEFAULT_YEARS, false), out);
         RunReport report = new LocalRunner(engine, Runtime.getRuntime().availableProcessors(),
             (name, outcome) -> RunReportText.printOutcome(outcome, out)).run(tenant, Optional.empty(), runId);
         RunReportText.printSummary(report, out);

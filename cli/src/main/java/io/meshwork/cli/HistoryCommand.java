@@ -2,7 +2,9 @@ package io.meshwork.cli;
 
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
-import io.meshwork.engine.query.PublishedTables;
+import io.meshwork.engine.compute.TableFiles;
+import io.meshwork.engine.quality.QualityResultsTable;
+import java.util.List;
 import io.meshwork.engine.pipeline.SnapshotProperties;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.model.definition.Catalog;
@@ -92,10 +94,15 @@ final class HistoryCommand implements Callable<Integer> {
   /** The checks of the latest validation, from the tenant's quality results table. */
   private static void printLatestChecks(Engine engine, String tenant, String product, PrintWriter out)
       throws java.sql.SQLException {
-    try (DuckDbSession session = PublishedTables.open(engine.storage(tenant), engine.limits())) {
-      if (session.count("SELECT count(*) FROM duckdb_views() WHERE view_name = 'quality_results'") == 0) {
-        return;
-      }
+    // Only the results table is opened: planning every table of the tenant is not needed here.
+    Table results = ProductTables.load(engine.storage(tenant).catalog(), QualityResultsTable.NAME).orElse(null);
+    if (results == null || results.currentSnapshot() == null) {
+      return;
+    }
+    TableFiles files = TableFiles.of("quality_results", results, results.currentSnapshot().snapshotId(),
+        engine.storage(tenant));
+    try (DuckDbSession session = DuckDbSession.open(engine.storage(tenant).workDirectory(), List.of(files),
+        engine.limits())) {
       String latest = "(SELECT run_id FROM quality_results WHERE product = " + DuckDbSession.literal(product)
           + " ORDER BY checked_at DESC LIMIT 1)";
       var rows = session.rows("SELECT run_id, check_name, check_columns, blocking, passed, message FROM "

@@ -6,7 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mesh}: validate, plan and run data products locally. */
-@Command(name = "mesh", mixinStandardHelpOptions = true, versionProvider = Mesh.Version.class,
+// Inherited: every command and subcommand takes -h/--help (and -V/--version).
+@Command(name = "mesh", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    versionProvider = Mesh.Version.class,
     description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
     subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, RunCommand.class, DemoCommand.class,
         QueryCommand.class, HistoryCommand.class, TestCommand.class, ContractCommand.class, BenchCommand.class},

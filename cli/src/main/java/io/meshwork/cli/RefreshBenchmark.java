@@ -65,7 +65,7 @@ final class RefreshBenchmark {
     try (Engine engine = HomeOption.engine(catalog, work.resolve("home"))) {
       out.printf(Locale.ROOT, "Benchmark: tenant %s, scale %,d insured persons, %d cores, %d products at once%n",
           tenant, scale, Runtime.getRuntime().availableProcessors(), parallelism);
-      SeedOptions options = SeedCommand.options(scale, 42, "2023-2025", false);
+      SeedOptions options = SeedCommand.options(scale, 42, SeedCommand.DEFAULT_YEARS, false);
       SeedCommand.seed(engine, tenant, options, out);
       double floor = floor(engine, work.resolve("floor"));
       RunReport full = refresh(engine, "bench-full");

@@ -39,7 +39,10 @@ final class SeedCommand implements Callable<Integer> {
       description = "Random seed; the same seed gives the same data (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--years", paramLabel = "FIRST-LAST", defaultValue = "2023-2025",
+  /** The generator's default years, as --years takes them. */
+  static final String DEFAULT_YEARS = SeedOptions.DEFAULT_FIRST_YEAR + "-" + SeedOptions.DEFAULT_LAST_YEAR;
+
+  @Option(names = "--years", paramLabel = "FIRST-LAST", defaultValue = DEFAULT_YEARS,
       description = "Calendar years of coverage and claims (default: ${DEFAULT-VALUE}).")
   String years;
 

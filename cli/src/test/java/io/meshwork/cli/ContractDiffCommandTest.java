@@ -59,10 +59,10 @@ class ContractDiffCommandTest {
 
   @Test
   void helpDescribesTheOptions_andExitsZero() {
-    DiffRun run = DiffRun.of("--help");
+    MeshRun run = MeshRun.of("contract", "diff", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("Usage: diff [-h] --base=DIR_OR_GIT_REF [-d=DIR]")
+    assertThat(run.out()).startsWith("Usage: mesh contract diff [-hV] --base=DIR_OR_GIT_REF [-d=DIR]")
         .contains("The catalogue to compare with: a catalogue directory,", "-d, --definitions=DIR");
   }
 

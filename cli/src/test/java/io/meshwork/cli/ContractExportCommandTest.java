@@ -136,7 +136,7 @@ class ContractExportCommandTest {
     MeshRun run = contract("export", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("Usage: mesh contract export [-h] [-d=DIR] -f=FORMAT [--home=DIR] [-o=DIR]")
+    assertThat(run.out()).startsWith("Usage: mesh contract export [-hV] [-d=DIR] -f=FORMAT [--home=DIR] [-o=DIR]")
         .contains("-t, --tenant=TENANT").contains("-p, --product=PRODUCT").contains("-o, --output=DIR")
         .contains("(default: contracts)");
   }
