@@ -16,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Environment;
 
 /**
- * The CDK app that {@code cdk synth} runs: one {@link TenantStack} per tenant of the catalogue, built from the same
- * definitions and planner as the local runtime. The catalogue is read from {@code MESHWORK_DEFINITIONS}, or
+ * The CDK app that {@code cdk synth} runs: the {@link OrganizationStack} with the tenants' accounts, the
+ * {@link ProviderStack}, and one {@link TenantStack} per tenant of the catalogue, built from the same definitions and
+ * planner as the local runtime. Where each goes is set by {@link DeploymentSettings}. The catalogue is read from {@code MESHWORK_DEFINITIONS}, or
  * {@code ../product-definitions/catalog} (relative to {@code cdk-app/}, where the CLI runs). Invalid definitions are
  * reported as {@code file:line:column: message} lines and end the app with exit status 2 before anything is written.
  */
@@ -35,8 +38,14 @@ public final class MeshworkApp {
 
   public static void main(String[] args) {
     App app = newApp();
-    int status = addTenantStacks(app, definitionsDirectory(System.getenv()),
-        Optional.ofNullable(System.getenv("CDK_DEFAULT_ACCOUNT")), System.err);
+    int status;
+    try {
+      DeploymentSettings settings = DeploymentSettings.from(key -> app.getNode().tryGetContext(key), System.getenv());
+      status = addStacks(app, definitionsDirectory(System.getenv()), settings, System.err);
+    } catch (IllegalArgumentException invalid) {
+      System.err.println("meshwork cdk-app: " + invalid.getMessage());
+      status = 2;
+    }
     if (status != 0) {
       System.exit(status);
     }
@@ -63,18 +72,37 @@ public final class MeshworkApp {
   }
 
   /**
+   * Adds the organisation stack, the provider stack and a stack per tenant of the catalogue in {@code definitions} to
+   * {@code app}; returns 0, or 2 after printing every problem to {@code err} if the definitions are invalid.
+   */
+  static int addStacks(App app, Path definitions, DeploymentSettings settings, PrintStream err) {
+    return withCatalog(definitions, err, catalog -> {
+      new OrganizationStack(app, catalog.tenants(), settings.managementAccount());
+      new ProviderStack(app, catalog.tenants(), Environment.builder()
+          .account(settings.providerAccount().orElse(null))
+          .region(settings.providerRegion())
+          .build());
+      List<TenantStack> tenants = addTenantStacks(app, catalog, catalog.tenants(), settings.defaultAccount());
+      settings.centralBusArn().ifPresent(bus -> tenants.forEach(stack -> stack.forwardRunEventsTo(bus)));
+    });
+  }
+
+  /**
    * Adds a stack per tenant of the catalogue in {@code definitions} to {@code app}; returns 0, or 2 after printing
    * every problem to {@code err} if the definitions are invalid.
    */
   static int addTenantStacks(App app, Path definitions, Optional<String> defaultAccount, PrintStream err) {
+    return withCatalog(definitions, err, catalog -> addTenantStacks(app, catalog, catalog.tenants(), defaultAccount));
+  }
+
+  private static int withCatalog(Path definitions, PrintStream err, Consumer<Catalog> work) {
     if (!Files.isDirectory(definitions)) {
       err.println("meshwork cdk-app: definitions directory " + definitions.toAbsolutePath().normalize()
           + " does not exist: set " + DEFINITIONS_VARIABLE + " to the catalogue directory.");
       return 2;
     }
     try {
-      Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(definitions));
-      addTenantStacks(app, catalog, catalog.tenants(), defaultAccount);
+      work.accept(CatalogLoader.load(new DirectoryDefinitionFiles(definitions)));
       return 0;
     } catch (InvalidDefinitionException invalid) {
       err.println("meshwork cdk-app: invalid definitions in " + definitions + ":");

@@ -7,6 +7,8 @@ import io.meshwork.cdk.constructs.DataProductTableProps;
 import io.meshwork.cdk.constructs.GlueIdentifiers;
 import io.meshwork.cdk.constructs.QueryWorkGroup;
 import io.meshwork.cdk.constructs.QueryWorkGroupProps;
+import io.meshwork.cdk.constructs.RunEventForwarding;
+import io.meshwork.cdk.constructs.RunEventForwardingProps;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.Diagnostic;
 import io.meshwork.model.definition.InvalidDefinitionException;
@@ -19,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -39,6 +43,7 @@ public final class TenantStack extends Stack {
 
   private final DataBucket dataBucket;
   private final Key key;
+  private final String tenantId;
 
   /**
    * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
@@ -53,6 +58,7 @@ public final class TenantStack extends Stack {
             .region(tenant.account().region())
             .build())
         .build());
+    this.tenantId = tenant.id();
     List<PlannedTable> tables = tables(plan);
     this.key = Key.Builder.create(this, "DataKey")
         .description("Encrypts the Meshwork data of tenant " + tenant.id())
@@ -80,6 +86,20 @@ public final class TenantStack extends Stack {
       glueTable.table().addResourceDependency(database);
     }
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+  }
+
+  /**
+   * Forwards this tenant's run events (its refresh executions' status changes and {@code ProductPublished}) to the
+   * provider's central bus {@code centralBusArn}.
+   */
+  public RunEventForwarding forwardRunEventsTo(String centralBusArn) {
+    String stateMachineArn = formatArn(ArnComponents.builder()
+        .service("states")
+        .resource("stateMachine")
+        .resourceName("meshwork-" + tenantId + "-refresh")
+        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+        .build());
+    return new RunEventForwarding(this, "RunEvents", new RunEventForwardingProps(centralBusArn, stateMachineArn));
   }
 
   public DataBucket dataBucket() {

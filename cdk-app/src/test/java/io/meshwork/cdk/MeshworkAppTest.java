@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 
 /** The app turns the catalogue into one stack per tenant, and refuses invalid definitions with their locations. */
@@ -37,6 +39,81 @@ class MeshworkAppTest {
     assertThat(stacks).extracting(CloudFormationStackArtifact::getStackName)
         .containsExactlyInAnyOrder("meshwork-tenant-alpina", "meshwork-tenant-lemanic", "meshwork-tenant-rhenus");
     assertThat(stacks).allSatisfy(stack -> assertThat(stack.getTemplate()).isNotNull());
+  }
+
+  @Test
+  void synthesizesTheOrganizationAndProviderStacksAndForwardsRunEventsToTheCentralBus() {
+    App app = MeshworkApp.newApp();
+    DeploymentSettings settings = DeploymentSettings.from(
+        Map.<String, Object>of("meshwork:providerAccount", "111122223333", "meshwork:providerRegion", "eu-west-1")::get,
+        Map.of("CDK_DEFAULT_ACCOUNT", "999988887777"));
+
+    int status = MeshworkApp.addStacks(app, DemoTenants.CATALOG_DIRECTORY, settings, System.err);
+
+    assertThat(status).isZero();
+    List<CloudFormationStackArtifact> stacks = app.synth().getStacks();
+    assertThat(stacks).extracting(CloudFormationStackArtifact::getStackName).containsExactlyInAnyOrder(
+        "meshwork-organization", "meshwork-provider", "meshwork-tenant-alpina", "meshwork-tenant-lemanic",
+        "meshwork-tenant-rhenus");
+    Template alpina = Template.fromJSON(templateOf(stacks, "meshwork-tenant-alpina"));
+    alpina.hasResourceProperties("AWS::Events::Rule", Map.of(
+        "EventPattern", Map.of("source", List.of("aws.states"),
+            "detail-type", List.of("Step Functions Execution Status Change"),
+            "detail", Map.of("stateMachineArn", List.of(Map.of("Fn::Join", List.of("", List.of("arn:",
+                Map.of("Ref", "AWS::Partition"),
+                ":states:eu-central-2:444455556666:stateMachine:meshwork-alpina-refresh")))))),
+        "Targets", List.of(Match.objectLike(Map.of(
+            "Arn", "arn:aws:events:eu-west-1:111122223333:event-bus/meshwork-runs")))));
+    alpina.hasResourceProperties("AWS::Events::Rule", Map.of(
+        "EventPattern", Map.of("source", List.of("meshwork.pipeline"), "detail-type", List.of("ProductPublished")),
+        "Targets", List.of(Match.objectLike(Map.of(
+            "Arn", "arn:aws:events:eu-west-1:111122223333:event-bus/meshwork-runs")))));
+  }
+
+  @Test
+  void runEventsStayInTheTenantAccountWhenNoProviderAccountIsKnown() {
+    App app = MeshworkApp.newApp();
+    DeploymentSettings settings = DeploymentSettings.from(key -> null, Map.of());
+
+    MeshworkApp.addStacks(app, DemoTenants.CATALOG_DIRECTORY, settings, System.err);
+
+    Template alpina = Template.fromJSON(templateOf(app.synth().getStacks(), "meshwork-tenant-alpina"));
+    alpina.resourcePropertiesCountIs("AWS::Events::Rule", Map.of("EventPattern", Map.of(
+        "source", List.of("aws.states"))), 0);
+    assertThat(settings.providerRegion()).isEqualTo("eu-central-2");
+  }
+
+  @Test
+  void invalidDeploymentSettingsNameTheSettingAndTheExpectedForm() {
+    assertThatThrownBy(() -> DeploymentSettings.from(Map.<String, Object>of("meshwork:providerAccount", "1234")::get,
+        Map.of()))
+        .hasMessage("Invalid meshwork:providerAccount '1234': expected a 12-digit account id.");
+    assertThatThrownBy(() -> DeploymentSettings.from(Map.<String, Object>of("meshwork:providerRegion", "Zurich")::get,
+        Map.of()))
+        .hasMessage("Invalid meshwork:providerRegion 'Zurich': expected a region such as eu-central-2.");
+  }
+
+  @Test
+  void tenantWithoutEmailFailsWithTheFileAndField(@TempDir Path directory) throws IOException {
+    Path catalog = copyCatalog(directory);
+    Path tenant = catalog.resolve("tenants/lemanic/tenant.yaml");
+    String definition = Files.readString(tenant);
+    Files.writeString(tenant, definition.replaceAll("(?m)^  email: .*\n", ""));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = MeshworkApp.addTenantStacks(MeshworkApp.newApp(), catalog, Optional.empty(),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("meshwork cdk-app: invalid definitions in " + catalog
+        + ":\ntenants/lemanic/tenant.yaml:6:3: The account of tenant lemanic is missing 'email'. Add it, e.g."
+        + " 'email: aws+tenant@example.ch'.\n");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> templateOf(List<CloudFormationStackArtifact> stacks, String name) {
+    return (Map<String, Object>) stacks.stream().filter(stack -> stack.getStackName().equals(name)).findFirst()
+        .orElseThrow().getTemplate();
   }
 
   @Test
