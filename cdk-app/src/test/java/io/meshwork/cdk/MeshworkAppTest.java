@@ -45,7 +45,7 @@ class MeshworkAppTest {
   void synthesizesTheOrganizationAndProviderStacksAndForwardsRunEventsToTheCentralBus() {
     App app = MeshworkApp.newApp();
     DeploymentSettings settings = DeploymentSettings.from(
-        Map.<String, Object>of("meshwork:providerAccount", "111122223333", "meshwork:providerRegion", "eu-west-1")::get,
+        Map.<String, Object>of("meshwork:providerAccount", "123456789012", "meshwork:providerRegion", "eu-west-1")::get,
         Map.of("CDK_DEFAULT_ACCOUNT", "999988887777"));
 
     int status = MeshworkApp.addStacks(app, DemoTenants.CATALOG_DIRECTORY, settings, System.err);
@@ -63,11 +63,11 @@ class MeshworkAppTest {
                 Map.of("Ref", "AWS::Partition"),
                 ":states:eu-central-2:444455556666:stateMachine:meshwork-alpina-refresh")))))),
         "Targets", List.of(Match.objectLike(Map.of(
-            "Arn", "arn:aws:events:eu-west-1:111122223333:event-bus/meshwork-runs")))));
+            "Arn", "arn:aws:events:eu-west-1:123456789012:event-bus/meshwork-runs")))));
     alpina.hasResourceProperties("AWS::Events::Rule", Map.of(
         "EventPattern", Map.of("source", List.of("meshwork.pipeline"), "detail-type", List.of("ProductPublished")),
         "Targets", List.of(Match.objectLike(Map.of(
-            "Arn", "arn:aws:events:eu-west-1:111122223333:event-bus/meshwork-runs")))));
+            "Arn", "arn:aws:events:eu-west-1:123456789012:event-bus/meshwork-runs")))));
   }
 
   @Test

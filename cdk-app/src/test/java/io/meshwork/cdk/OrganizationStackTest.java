@@ -16,7 +16,7 @@ class OrganizationStackTest {
 
   private final Catalog catalog = DemoTenants.catalog();
   private final Template template = Template.fromStack(
-      new OrganizationStack(MeshworkApp.newApp(), catalog.tenants(), Optional.of("111122223333")));
+      new OrganizationStack(MeshworkApp.newApp(), catalog.tenants(), Optional.of("123456789012")));
 
   @Test
   void createsOneAccountPerTenantWithTheEmailOfItsDefinition() {

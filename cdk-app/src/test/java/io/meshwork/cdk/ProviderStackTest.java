@@ -16,7 +16,7 @@ class ProviderStackTest {
 
   private final Catalog catalog = DemoTenants.catalog();
   private final ProviderStack stack = new ProviderStack(MeshworkApp.newApp(), catalog.tenants(),
-      Environment.builder().account("111122223333").region("eu-central-2").build());
+      Environment.builder().account("123456789012").region("eu-central-2").build());
   private final Template template = Template.fromStack(stack);
 
   @Test

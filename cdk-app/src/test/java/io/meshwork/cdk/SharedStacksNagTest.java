@@ -25,9 +25,9 @@ class SharedStacksNagTest {
     App app = MeshworkApp.newApp();
     Catalog catalog = DemoTenants.catalog();
     List<Stack> stacks = List.of(
-        new OrganizationStack(app, catalog.tenants(), Optional.of("111122223333")),
+        new OrganizationStack(app, catalog.tenants(), Optional.of("123456789012")),
         new ProviderStack(app, catalog.tenants(),
-            Environment.builder().account("111122223333").region("eu-central-2").build()));
+            Environment.builder().account("123456789012").region("eu-central-2").build()));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     Aspects.of(app).add(new HIPAASecurityChecks(NagPackProps.builder().verbose(true).build()));
 

@@ -28,7 +28,7 @@ class TenantStackNagTest {
     App app = MeshworkApp.newApp();
     Catalog catalog = DemoTenants.catalog();
     stacks = MeshworkApp.addTenantStacks(app, catalog, catalog.tenants(), Optional.empty());
-    stacks.forEach(stack -> stack.forwardRunEventsTo("arn:aws:events:eu-central-2:111122223333:event-bus/meshwork-runs"));
+    stacks.forEach(stack -> stack.forwardRunEventsTo("arn:aws:events:eu-central-2:123456789012:event-bus/meshwork-runs"));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     Aspects.of(app).add(new HIPAASecurityChecks(NagPackProps.builder().verbose(true).build()));
   }
