@@ -9,6 +9,9 @@ import io.meshwork.cdk.constructs.QueryWorkGroup;
 import io.meshwork.cdk.constructs.QueryWorkGroupProps;
 import io.meshwork.cdk.constructs.RunEventForwarding;
 import io.meshwork.cdk.constructs.RunEventForwardingProps;
+import io.meshwork.cdk.constructs.TenantAccess;
+import io.meshwork.cdk.constructs.TenantAccessProps;
+import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.Diagnostic;
 import io.meshwork.model.definition.InvalidDefinitionException;
@@ -28,6 +31,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.glue.CfnDatabase;
+import software.amazon.awscdk.services.glue.CfnTable;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
@@ -44,6 +48,7 @@ public final class TenantStack extends Stack {
   private final DataBucket dataBucket;
   private final Key key;
   private final String tenantId;
+  private final TenantAccess access;
 
   /**
    * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
@@ -69,6 +74,7 @@ public final class TenantStack extends Stack {
     this.dataBucket = new DataBucket(this, "Data", DataBucketProps.of(key));
     String warehouse = "s3://" + dataBucket.bucket().getBucketName() + "/warehouse";
     Map<String, CfnDatabase> databases = new LinkedHashMap<>();
+    Map<TableName, CfnTable> glueTables = new LinkedHashMap<>();
     for (PlannedTable table : tables) {
       String domain = table.name().namespace();
       CfnDatabase database = databases.computeIfAbsent(domain, name -> CfnDatabase.Builder.create(this,
@@ -84,8 +90,11 @@ public final class TenantStack extends Stack {
           new DataProductTableProps(domain, table.name().table(), table.contract().columns(), warehouse,
               table.contract().partitioning(), table.description()));
       glueTable.table().addResourceDependency(database);
+      glueTables.put(table.name(), glueTable.table());
     }
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+    this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(LakeFormationPolicy.of(tenant, plan,
+        tenant.account().id().or(() -> defaultAccount)), dataBucket.bucket(), key, databases, glueTables));
   }
 
   /**
@@ -108,6 +117,11 @@ public final class TenantStack extends Stack {
 
   public Key key() {
     return key;
+  }
+
+  /** Lake Formation of the tenant; {@link TenantAccess#grantPipeline} lets the pipeline's role maintain tables. */
+  public TenantAccess access() {
+    return access;
   }
 
   /** The stack id and name of tenant {@code tenantId}. */

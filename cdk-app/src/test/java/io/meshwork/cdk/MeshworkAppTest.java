@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
@@ -95,7 +94,7 @@ class MeshworkAppTest {
 
   @Test
   void tenantWithoutEmailFailsWithTheFileAndField(@TempDir Path directory) throws IOException {
-    Path catalog = copyCatalog(directory);
+    Path catalog = DemoTenants.copyCatalog(directory);
     Path tenant = catalog.resolve("tenants/lemanic/tenant.yaml");
     String definition = Files.readString(tenant);
     Files.writeString(tenant, definition.replaceAll("(?m)^  email: .*\n", ""));
@@ -124,7 +123,7 @@ class MeshworkAppTest {
 
   @Test
   void tenantWithoutRegionFailsWithTheFileAndField(@TempDir Path directory) throws IOException {
-    Path catalog = copyCatalog(directory);
+    Path catalog = DemoTenants.copyCatalog(directory);
     Path tenant = catalog.resolve("tenants/lemanic/tenant.yaml");
     Files.writeString(tenant, Files.readString(tenant).replace("  region: eu-central-2\n", ""));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -160,20 +159,5 @@ class MeshworkAppTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tableName 'Loss-Ratio_v1' is not a valid Glue/Athena identifier: use 1 to 255 lowercase letters,"
             + " digits and underscores, starting with a letter.");
-  }
-
-  private static Path copyCatalog(Path directory) throws IOException {
-    Path target = directory.resolve("catalog");
-    try (Stream<Path> files = Files.walk(DemoTenants.CATALOG_DIRECTORY)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(DemoTenants.CATALOG_DIRECTORY.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return target;
   }
 }

@@ -3,6 +3,7 @@ package io.meshwork.model.sql;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -47,6 +48,29 @@ public final class RowFilterParser {
       throw parser.unexpected("AND, OR or the end of the filter");
     }
     return named;
+  }
+
+  /**
+   * The filter, checked as {@link #columns} checks it, written again from its tokens: keywords upper case, columns
+   * lower case, strings re-quoted, one space between tokens, comments dropped. Only this text is handed to Lake
+   * Formation, so nothing the grammar did not read (a comment, an odd quote) reaches it.
+   */
+  public static String canonical(String expression) {
+    columns(expression);
+    StringBuilder text = new StringBuilder();
+    SqlToken previous = null;
+    for (SqlToken token : SqlTokenizer.tokenize(expression)) {
+      if (previous != null && !previous.isSymbol("(") && !token.isSymbol(")") && !token.isSymbol(",")) {
+        text.append(' ');
+      }
+      text.append(switch (token.type()) {
+        case STRING -> "'" + token.text().replace("'", "''") + "'";
+        case IDENTIFIER -> KEYWORDS.contains(token.name()) ? token.name().toUpperCase(Locale.ROOT) : token.name();
+        default -> token.text();
+      });
+      previous = token;
+    }
+    return text.toString();
   }
 
   private void or(List<SqlToken> named) {
@@ -164,7 +188,7 @@ public final class RowFilterParser {
 
   private void expectKeyword(String keyword) {
     if (!accept(keyword)) {
-      throw unexpected(keyword.toUpperCase(java.util.Locale.ROOT));
+      throw unexpected(keyword.toUpperCase(Locale.ROOT));
     }
   }
 

@@ -40,7 +40,14 @@ public final class CatalogValidator {
       checkInputs(product);
       checkReferenceRules(product);
       TransformCheck.check(product, product.transform(), "The transform", problems);
+      Map<String, AccessRule> rulesByRole = new HashMap<>();
       for (AccessRule rule : product.access()) {
+        AccessRule previous = rulesByRole.putIfAbsent(rule.role(), rule);
+        if (previous != null) {
+          problems.error(rule.location(), "%s has two access rules for role '%s' (first at line %d). Keep one rule "
+              + "per role: it becomes one Lake Formation grant.", product.label(), rule.role(),
+              previous.location().line());
+        }
         if (!roles.contains(rule.role())) {
           problems.error(rule.location(), "The access rule of %s names role '%s', which catalog.yaml does not "
               + "define.%s Define it under 'roles' in catalog.yaml or use one of: %s.", product.label(), rule.role(),

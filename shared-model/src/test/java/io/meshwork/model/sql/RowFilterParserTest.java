@@ -19,6 +19,16 @@ class RowFilterParserTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "canton IN ('ZH', 'ZG')|canton IN ('ZH', 'ZG')",
+      "Canton  in('ZH','ZG') -- Zurich region|canton IN ('ZH', 'ZG')",
+      "not(name = 'O''Brien' /* quoted */ or age between 19 and 25)|NOT (name = 'O''Brien' OR age BETWEEN 19 AND 25)",
+      "end_date is not null and active = true|end_date IS NOT NULL AND active = TRUE"})
+  void canonicalTextIsRebuiltFromTheCheckedTokens(String filter, String canonical) {
+    assertThat(RowFilterParser.canonical(filter)).isEqualTo(canonical);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "canton = 'ZH'; DROP TABLE claims|Unexpected ';' in the row filter: expected AND, OR or the end of the filter.",
       "lower(canton) = 'zh'|Unexpected '(' in the row filter: expected a comparison; functions and qualified names are not allowed in row filters.",
       "canton = (SELECT 1)|Unexpected '(' in the row filter: expected a quoted string, a number, TRUE or FALSE.",

@@ -1,0 +1,339 @@
+package io.meshwork.cdk.constructs;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.meshwork.model.access.ColumnTag;
+import io.meshwork.model.access.DataCellsFilter;
+import io.meshwork.model.access.DatabaseTag;
+import io.meshwork.model.access.DescribeGrant;
+import io.meshwork.model.access.LakeFormationPolicy;
+import io.meshwork.model.access.LakeFormationTag;
+import io.meshwork.model.access.SelectGrant;
+import io.meshwork.model.definition.TableName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.DefaultStackSynthesizer;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.glue.CfnDatabase;
+import software.amazon.awscdk.services.glue.CfnTable;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lakeformation.CfnDataCellsFilter;
+import software.amazon.awscdk.services.lakeformation.CfnDataLakeSettings;
+import software.amazon.awscdk.services.lakeformation.CfnPrincipalPermissions;
+import software.amazon.awscdk.services.lakeformation.CfnTag;
+import software.amazon.awscdk.services.lakeformation.CfnTagAssociation;
+import software.constructs.Construct;
+
+/**
+ * Lake Formation for one tenant account, carrying out a compiled {@link LakeFormationPolicy}: data lake settings,
+ * the warehouse location registration, the LF-Tags and their associations, data cells filters and the grants to
+ * the tenant's principals.
+ *
+ * <p>Secure defaults: new databases and tables get no grant to {@code IAMAllowedPrincipals} (Lake Formation, not IAM,
+ * decides who reads), the registered location is not in hybrid mode, and no external engine may filter data. The
+ * administrators are the CloudFormation execution role plus {@link TenantAccessProps#administrators()}; their ARNs
+ * must be in the stack's account.
+ *
+ * <p>The location is registered with a dedicated role rather than Lake Formation's service-linked role: its access
+ * is limited to the warehouse prefix and the tenant's key, visible and reviewed in this template, and the key grant
+ * does not depend on a service-linked role existing before the first deployment.
+ *
+ * <p>Lake Formation rejects concurrent changes to permissions ({@code ConcurrentModificationException}), so every
+ * Lake Formation resource here waits for the previous one: the stack deploys them one at a time, in a fixed order
+ * (settings, tags, associations, filters, grants), after the Glue tables they name.
+ */
+public final class TenantAccess extends Construct {
+
+  private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):(role|user)/.+");
+  private static final String PRINCIPAL_HINT = "an IAM role or user ARN of the tenant's account";
+
+  private final TenantAccessProps props;
+  private final String account;
+  private final CfnDataLakeSettings settings;
+  private final Role locationRole;
+  private final software.amazon.awscdk.services.lakeformation.CfnResource location;
+  private final String locationArn;
+  private final Map<String, CfnTag> tags = new LinkedHashMap<>();
+  private final Map<String, CfnDataCellsFilter> filters = new LinkedHashMap<>();
+  private CfnResource last;
+
+  public TenantAccess(Construct scope, String id, TenantAccessProps props) {
+    super(scope, id);
+    this.props = props;
+    Stack stack = Stack.of(this);
+    this.account = stack.getAccount();
+    checkCoverage(props);
+    this.settings = CfnDataLakeSettings.Builder.create(this, "Settings")
+        .admins(administrators(stack, props.administrators()).stream()
+            .map(arn -> CfnDataLakeSettings.DataLakePrincipalProperty.builder().dataLakePrincipalIdentifier(arn)
+                .build())
+            .toList())
+        .createDatabaseDefaultPermissions(List.of())
+        .createTableDefaultPermissions(List.of())
+        .allowExternalDataFiltering(false)
+        .allowFullTableExternalDataAccess(false)
+        .mutationType("REPLACE")
+        .build();
+    last = settings;
+    props.databases().values().forEach(database -> database.addResourceDependency(settings));
+
+    this.locationArn = props.dataBucket().arnForObjects(props.warehousePrefix());
+    this.locationRole = Role.Builder.create(this, "LocationRole")
+        .assumedBy(new ServicePrincipal("lakeformation.amazonaws.com"))
+        .description("Lake Formation reads and writes the Meshwork warehouse with this role for Athena and Glue")
+        .build();
+    ManagedPolicy locationAccess = ManagedPolicy.Builder.create(this, "LocationAccess")
+        .description("The warehouse prefix of the data bucket and its key, nothing else")
+        .roles(List.of(locationRole))
+        .statements(List.of(
+            PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
+                .resources(List.of(props.dataBucket().arnForObjects(props.warehousePrefix() + "/*")))
+                .build(),
+            PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(props.dataBucket().getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix",
+                    List.of(props.warehousePrefix(), props.warehousePrefix() + "/*"))))
+                .build(),
+            PolicyStatement.Builder.create()
+                .actions(List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"))
+                .resources(List.of(props.encryptionKey().getKeyArn()))
+                .build()))
+        .build();
+    NagSuppressions.addResourceSuppressions(locationAccess, List.of(NagPackSuppression.builder()
+        .id("AwsSolutions-IAM5")
+        .reason("Lake Formation vends credentials for any object of the registered warehouse prefix (every table of"
+            + " the tenant); the wildcard covers only that prefix of the tenant's own bucket.")
+        .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::.*\\/" + props.warehousePrefix()
+            .replace("/", "\\/") + "\\/\\*$/").build()))
+        .build()));
+    this.location = software.amazon.awscdk.services.lakeformation.CfnResource.Builder.create(this, "Warehouse")
+        .resourceArn(locationArn)
+        .roleArn(locationRole.getRoleArn())
+        .useServiceLinkedRole(false)
+        .hybridAccessEnabled(false)
+        .withFederation(false)
+        .build();
+    location.getNode().addDependency(locationAccess);
+    sequence(location);
+
+    LakeFormationPolicy policy = props.policy();
+    policy.tags().forEach(this::tag);
+    policy.databaseTags().forEach(this::databaseTag);
+    policy.columnTags().forEach(this::columnTag);
+    policy.filters().forEach(this::filter);
+    policy.selectGrants().forEach(this::select);
+    policy.describeGrants().forEach(this::describe);
+  }
+
+  /**
+   * Lets the pipeline role maintain every table of the tenant: DESCRIBE on each database, and SELECT, INSERT,
+   * DELETE, DESCRIBE and ALTER (Iceberg commits update the Glue table) on all its tables, plus DATA_LOCATION_ACCESS
+   * on the warehouse. Not DROP or ALL: the pipeline never drops or re-grants tables. The role still needs its own IAM
+   * permissions for Glue, S3 and the key; Lake Formation only decides on top of them.
+   */
+  public void grantPipeline(IRole role) {
+    String name = "Pipeline-" + role.getNode().getId();
+    grant(name + "-Location", role.getRoleArn(), List.of("DATA_LOCATION_ACCESS"),
+        CfnPrincipalPermissions.ResourceProperty.builder()
+            .dataLocation(CfnPrincipalPermissions.DataLocationResourceProperty.builder()
+                .catalogId(account).resourceArn(locationArn).build())
+            .build(), location);
+    for (Map.Entry<String, CfnDatabase> database : props.databases().entrySet()) {
+      grant(name + "-Database-" + database.getKey(), role.getRoleArn(), List.of("DESCRIBE"),
+          CfnPrincipalPermissions.ResourceProperty.builder()
+              .database(CfnPrincipalPermissions.DatabaseResourceProperty.builder()
+                  .catalogId(account).name(database.getKey()).build())
+              .build(), database.getValue());
+      grant(name + "-Tables-" + database.getKey(), role.getRoleArn(),
+          List.of("SELECT", "INSERT", "DELETE", "DESCRIBE", "ALTER"),
+          CfnPrincipalPermissions.ResourceProperty.builder()
+              .table(CfnPrincipalPermissions.TableResourceProperty.builder()
+                  .catalogId(account).databaseName(database.getKey()).tableWildcard(Map.of()).build())
+              .build(), database.getValue());
+    }
+  }
+
+  /** The data lake settings, on which every Glue database of the props waits. */
+  public CfnDataLakeSettings settings() {
+    return settings;
+  }
+
+  /** The role Lake Formation uses to read and write the registered warehouse location. */
+  public Role locationRole() {
+    return locationRole;
+  }
+
+  /** The registered location, {@code arn:aws:s3:::<bucket>/<warehousePrefix>}. */
+  public String locationArn() {
+    return locationArn;
+  }
+
+  private void tag(LakeFormationTag tag) {
+    CfnTag resource = CfnTag.Builder.create(this, "Tag-" + tag.key())
+        .catalogId(account).tagKey(tag.key()).tagValues(tag.values()).build();
+    sequence(resource);
+    tags.put(tag.key(), resource);
+  }
+
+  private void databaseTag(DatabaseTag tag) {
+    CfnTagAssociation resource = CfnTagAssociation.Builder.create(this, "DatabaseTag-" + tag.database())
+        .resource(CfnTagAssociation.ResourceProperty.builder()
+            .database(CfnTagAssociation.DatabaseResourceProperty.builder()
+                .catalogId(account).name(tag.database()).build())
+            .build())
+        .lfTags(List.of(pair(LakeFormationTag.DOMAIN, tag.domain())))
+        .build();
+    resource.addResourceDependency(tags.get(LakeFormationTag.DOMAIN));
+    resource.addResourceDependency(database(tag.database()));
+    sequence(resource);
+  }
+
+  private void columnTag(ColumnTag tag) {
+    CfnTagAssociation resource = CfnTagAssociation.Builder.create(this,
+            "ColumnTag-" + tag.table() + "-" + tag.classification().label())
+        .resource(CfnTagAssociation.ResourceProperty.builder()
+            .tableWithColumns(CfnTagAssociation.TableWithColumnsResourceProperty.builder()
+                .catalogId(account).databaseName(tag.table().namespace()).name(tag.table().table())
+                .columnNames(tag.columns()).build())
+            .build())
+        .lfTags(List.of(pair(LakeFormationTag.CLASSIFICATION, tag.classification().label())))
+        .build();
+    resource.addResourceDependency(tags.get(LakeFormationTag.CLASSIFICATION));
+    resource.addResourceDependency(table(tag.table()));
+    sequence(resource);
+  }
+
+  private void filter(DataCellsFilter filter) {
+    CfnDataCellsFilter resource = CfnDataCellsFilter.Builder.create(this, "Filter-" + filter.table().namespace()
+            + "." + filter.name())
+        .tableCatalogId(account)
+        .databaseName(filter.table().namespace())
+        .tableName(filter.table().table())
+        .name(filter.name())
+        .columnNames(filter.columns())
+        .rowFilter(CfnDataCellsFilter.RowFilterProperty.builder().filterExpression(filter.rowFilter()).build())
+        .build();
+    resource.addResourceDependency(table(filter.table()));
+    sequence(resource);
+    filters.put(filter.table() + "/" + filter.name(), resource);
+  }
+
+  private void select(SelectGrant grant) {
+    TableName table = grant.table();
+    if (grant.filter().isPresent()) {
+      String filter = grant.filter().get();
+      grant("Select-" + grant.grantee().name() + "-" + table.namespace() + "." + filter, grant.grantee().arn(),
+          List.of("SELECT"), CfnPrincipalPermissions.ResourceProperty.builder()
+              .dataCellsFilter(CfnPrincipalPermissions.DataCellsFilterResourceProperty.builder()
+                  .tableCatalogId(account).databaseName(table.namespace()).tableName(table.table()).name(filter)
+                  .build())
+              .build(), filters.get(table + "/" + filter));
+    } else {
+      grant("Select-" + grant.grantee().name() + "-" + table, grant.grantee().arn(), List.of("SELECT"),
+          CfnPrincipalPermissions.ResourceProperty.builder()
+              .tableWithColumns(CfnPrincipalPermissions.TableWithColumnsResourceProperty.builder()
+                  .catalogId(account).databaseName(table.namespace()).name(table.table())
+                  .columnNames(grant.columns()).build())
+              .build(), table(table));
+    }
+  }
+
+  private void describe(DescribeGrant grant) {
+    grant("Describe-" + grant.grantee().name(), grant.grantee().arn(), List.of("DESCRIBE"),
+        CfnPrincipalPermissions.ResourceProperty.builder()
+            .lfTagPolicy(CfnPrincipalPermissions.LFTagPolicyResourceProperty.builder()
+                .catalogId(account)
+                .resourceType("DATABASE")
+                .expression(List.of(CfnPrincipalPermissions.LFTagProperty.builder()
+                    .tagKey(LakeFormationTag.DOMAIN).tagValues(grant.domains()).build()))
+                .build())
+            .build(), tags.get(LakeFormationTag.DOMAIN));
+  }
+
+  private void grant(String id, String principalArn, List<String> permissions,
+      CfnPrincipalPermissions.ResourceProperty resource, CfnResource target) {
+    CfnPrincipalPermissions permission = CfnPrincipalPermissions.Builder.create(this, id)
+        .catalog(account)
+        .principal(CfnPrincipalPermissions.DataLakePrincipalProperty.builder()
+            .dataLakePrincipalIdentifier(principalArn).build())
+        .resource(resource)
+        .permissions(permissions)
+        .permissionsWithGrantOption(List.of())
+        .build();
+    permission.addResourceDependency(target);
+    sequence(permission);
+  }
+
+  private CfnTagAssociation.LFTagPairProperty pair(String key, String value) {
+    return CfnTagAssociation.LFTagPairProperty.builder().catalogId(account).tagKey(key).tagValues(List.of(value))
+        .build();
+  }
+
+  private void sequence(CfnResource resource) {
+    if (last != null && last != resource) {
+      resource.addResourceDependency(last);
+    }
+    last = resource;
+  }
+
+  private CfnDatabase database(String name) {
+    return props.databases().get(name);
+  }
+
+  private CfnTable table(TableName name) {
+    return props.tables().get(name);
+  }
+
+  /** The CloudFormation execution role, when the synthesizer has one, and the administrators of the props. */
+  private static List<String> administrators(Stack stack, List<String> configured) {
+    List<String> administrators = new ArrayList<>();
+    if (stack.getSynthesizer() instanceof DefaultStackSynthesizer synthesizer) {
+      // The synthesizer writes ${AWS::Partition}-style placeholders for the CLI; in a template they need Fn::Sub.
+      String executionRole = synthesizer.getCloudFormationExecutionRoleArn();
+      administrators.add(executionRole.contains("${") ? Fn.sub(executionRole) : executionRole);
+    }
+    for (String arn : configured) {
+      Matcher matcher = PRINCIPAL_ARN.matcher(arn);
+      if (!matcher.matches()) {
+        throw new IllegalArgumentException("administrators: '" + arn + "' is not " + PRINCIPAL_HINT + ".");
+      }
+      if (!Token.isUnresolved(stack.getAccount()) && !matcher.group(1).equals(stack.getAccount())) {
+        throw new IllegalArgumentException("administrators: '" + arn + "' is in account " + matcher.group(1)
+            + ", not in the stack's account " + stack.getAccount() + ": use " + PRINCIPAL_HINT + ".");
+      }
+      administrators.add(arn);
+    }
+    if (administrators.isEmpty()) {
+      throw new IllegalArgumentException("administrators: the stack's synthesizer has no CloudFormation execution "
+          + "role, so name the data lake administrators (" + PRINCIPAL_HINT + ").");
+    }
+    return administrators;
+  }
+
+  /** Every database and table the policy names must be one of the props, so that dependencies can be set. */
+  private static void checkCoverage(TenantAccessProps props) {
+    LakeFormationPolicy policy = props.policy();
+    policy.databaseTags().stream().map(DatabaseTag::database).filter(name -> !props.databases().containsKey(name))
+        .findFirst().ifPresent(name -> {
+          throw new IllegalArgumentException("databases: the policy tags database '" + name + "', which is missing.");
+        });
+    policy.columnTags().stream().map(ColumnTag::table).filter(name -> !props.tables().containsKey(name))
+        .findFirst().ifPresent(name -> {
+          throw new IllegalArgumentException("tables: the policy tags table '" + name + "', which is missing.");
+        });
+  }
+}

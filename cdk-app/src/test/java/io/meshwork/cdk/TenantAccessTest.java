@@ -1,0 +1,351 @@
+package io.meshwork.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshwork.cdk.constructs.TenantAccess;
+import io.meshwork.cdk.constructs.TenantAccessProps;
+import io.meshwork.model.access.LakeFormationPolicy;
+import io.meshwork.model.definition.Catalog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.Bucket;
+
+/** Lake Formation of demo tenant alpina: settings, location, tags, filters and the exact grants of its principals. */
+class TenantAccessTest {
+
+  private static final String ACCOUNT = "444455556666";
+  private static final String LAKE_FORMATION = "AWS::LakeFormation::";
+  private static TenantStack stack;
+  private static Template template;
+
+  @BeforeAll
+  static void synthesizeAlpina() {
+    Catalog catalog = DemoTenants.catalog();
+    stack = MeshworkApp.addTenantStacks(MeshworkApp.newApp(), catalog,
+        List.of(catalog.tenant("alpina").orElseThrow()), Optional.empty()).get(0);
+    template = Template.fromStack(stack);
+  }
+
+  @Test
+  void actuarialTeamSelectsTheColumnsUpToConfidential_ofEveryProductItsRolesMayRead() {
+    assertThat(grantsOf("alpina-actuaries")).containsExactly(
+        "SELECT claims.claims_clean_v1 [claim_id, provider_id, provider_type, provider_canton, service_date,"
+            + " service_year, booking_date, booking_year, tariff, amount_chf, cost_share_chf, net_amount_chf]",
+        "SELECT membership.insured_months_v1 [month_start, year, month, age, age_group, sex, canton,"
+            + " insurance_model, deductible_chf]",
+        "SELECT reserving.claims_triangle_v1 [service_year, development_year, claim_count, incremental_paid_chf,"
+            + " cumulative_paid_chf]",
+        "SELECT provider.cost_by_provider_type_v1 [year, canton, region, provider_type, provider_count,"
+            + " insured_count, claim_count, gross_cost_chf, net_cost_chf, avg_amount_per_claim_chf]",
+        "SELECT finance.cost_per_insured_v1 [year, canton, age_band, insurance_model, insured_count, insured_years,"
+            + " claim_count, gross_cost_chf, cost_share_chf, net_cost_chf, net_cost_per_insured_chf]",
+        "SELECT finance.loss_ratio_v1 [year, canton, insured_years, earned_premium_chf, net_claims_chf, loss_ratio,"
+            + " expense_ratio, combined_ratio]",
+        "SELECT risk.risk_equalisation_cells_v1 [year, canton, age_group, sex, insured_count, insured_years,"
+            + " net_cost_chf, net_cost_per_insured_chf, relative_cost_index]",
+        "SELECT finance.kpi_summary_v1 [year, canton_count, insured_years, earned_premium_chf, net_claims_chf,"
+            + " premium_per_insured_chf, net_cost_per_insured_chf, cost_share_rate, claims_per_insured, loss_ratio,"
+            + " combined_ratio]",
+        "DESCRIBE databases tagged meshwork_domain in [claims, finance, membership, provider, reserving, risk]");
+  }
+
+  @Test
+  void regionalAnalystReadsThroughItsFilters_andUnfilteredOnlyWhereNoRuleFiltersRows() {
+    assertThat(grantsOf("alpina-regional-zurich")).containsExactly(
+        "SELECT filter provider.cost_by_provider_type_v1_regional_analyst",
+        "SELECT filter finance.cost_per_insured_v1_regional_analyst",
+        "SELECT filter finance.loss_ratio_v1_regional_analyst",
+        "SELECT filter risk.risk_equalisation_cells_v1_regional_analyst",
+        "SELECT finance.kpi_summary_v1 [year, canton_count, insured_years, premium_per_insured_chf,"
+            + " net_cost_per_insured_chf, cost_share_rate, claims_per_insured]",
+        "DESCRIBE databases tagged meshwork_domain in [finance, provider, risk]");
+  }
+
+  @Test
+  void caseManagementAloneReadsHighCostClaimants_includingIdentifyingColumns() {
+    assertThat(grantsOf("alpina-case-management")).containsExactly(
+        "SELECT claims.claims_clean_v1 [claim_id, insured_id, provider_id, provider_type, provider_canton,"
+            + " service_date, service_year, booking_date, booking_year, tariff, amount_chf, cost_share_chf,"
+            + " net_amount_chf]",
+        "SELECT risk.high_cost_claimants_v1 [year, insured_id, birth_year, sex, canton, insurance_model,"
+            + " months_insured, claim_count, gross_cost_chf, net_cost_chf, inpatient_net_cost_chf,"
+            + " pharmacy_net_cost_chf, cost_rank]",
+        "DESCRIBE databases tagged meshwork_domain in [claims, risk]");
+    assertThat(allGrants()).filteredOn(grant -> grant.contains("high_cost_claimants"))
+        .containsExactly("alpina-case-management " + grantsOf("alpina-case-management").get(1));
+  }
+
+  @Test
+  void costPerInsuredFilterKeepsZurichAndZug_withThePublicAndInternalColumns() {
+    template.hasResourceProperties(LAKE_FORMATION + "DataCellsFilter", Map.of(
+        "TableCatalogId", ACCOUNT,
+        "DatabaseName", "finance",
+        "TableName", "cost_per_insured_v1",
+        "Name", "cost_per_insured_v1_regional_analyst",
+        "RowFilter", Map.of("FilterExpression", "canton IN ('ZH', 'ZG')"),
+        "ColumnNames", List.of("year", "canton", "age_band", "insurance_model", "insured_count", "insured_years",
+            "claim_count", "gross_cost_chf", "cost_share_chf", "net_cost_chf", "net_cost_per_insured_chf")));
+    assertThat(properties("DataCellsFilter")).extracting(filter -> filter.get("Name") + ": "
+            + ((Map<?, ?>) filter.get("RowFilter")).get("FilterExpression"))
+        .containsExactlyInAnyOrder(
+            "cost_by_provider_type_v1_regional_analyst: region = 'Zurich' OR canton IN ('ZG', 'SZ')",
+            "cost_per_insured_v1_regional_analyst: canton IN ('ZH', 'ZG')",
+            "loss_ratio_v1_regional_analyst: canton IN ('GE', 'VD', 'VS', 'NE', 'FR', 'JU')",
+            "risk_equalisation_cells_v1_regional_analyst: canton IN ('ZH', 'ZG')");
+  }
+
+  @Test
+  void tagsHoldTheClassificationsAndThePlansDomains() {
+    assertThat(properties("Tag")).containsExactlyInAnyOrder(
+        Map.of("CatalogId", ACCOUNT, "TagKey", "meshwork_classification",
+            "TagValues", List.of("public", "internal", "confidential", "pii")),
+        Map.of("CatalogId", ACCOUNT, "TagKey", "meshwork_domain",
+            "TagValues", List.of("claims", "finance", "membership", "provider", "reserving", "risk", "sources")));
+  }
+
+  @Test
+  void databasesCarryTheirDomain_andColumnsTheirClassification() {
+    template.hasResourceProperties(LAKE_FORMATION + "TagAssociation", Map.of(
+        "Resource", Map.of("Database", Map.of("CatalogId", ACCOUNT, "Name", "finance")),
+        "LFTags", List.of(Map.of("CatalogId", ACCOUNT, "TagKey", "meshwork_domain", "TagValues", List.of("finance")))));
+    template.hasResourceProperties(LAKE_FORMATION + "TagAssociation", Map.of(
+        "Resource", Map.of("TableWithColumns", Map.of("CatalogId", ACCOUNT, "DatabaseName", "claims",
+            "Name", "claims_clean_v1", "ColumnNames", List.of("insured_id"))),
+        "LFTags", List.of(Map.of("CatalogId", ACCOUNT, "TagKey", "meshwork_classification",
+            "TagValues", List.of("pii")))));
+    template.hasResourceProperties(LAKE_FORMATION + "TagAssociation", Map.of(
+        "Resource", Map.of("TableWithColumns", Map.of("CatalogId", ACCOUNT, "DatabaseName", "finance",
+            "Name", "loss_ratio_v1", "ColumnNames", List.of("earned_premium_chf", "net_claims_chf", "loss_ratio",
+                "combined_ratio"))),
+        "LFTags", List.of(Map.of("CatalogId", ACCOUNT, "TagKey", "meshwork_classification",
+            "TagValues", List.of("confidential")))));
+  }
+
+  @Test
+  void dataLakeSettingsGiveIamAllowedPrincipalsNothing_andMakeTheExecutionRoleAdministrator() {
+    template.resourceCountIs(LAKE_FORMATION + "DataLakeSettings", 1);
+    template.hasResourceProperties(LAKE_FORMATION + "DataLakeSettings", Map.of(
+        "Admins", List.of(Map.of("DataLakePrincipalIdentifier", Map.of("Fn::Sub",
+            "arn:${AWS::Partition}:iam::444455556666:role/cdk-hnb659fds-cfn-exec-role-444455556666-eu-central-2"))),
+        "CreateDatabaseDefaultPermissions", List.of(),
+        "CreateTableDefaultPermissions", List.of(),
+        "AllowExternalDataFiltering", false,
+        "AllowFullTableExternalDataAccess", false,
+        "MutationType", "REPLACE"));
+  }
+
+  @Test
+  void warehouseIsRegisteredWithADedicatedRoleLimitedToItsPrefixAndKey() {
+    String role = stack.getLogicalId((CfnElement) stack.access().locationRole().getNode()
+        .getDefaultChild());
+    template.hasResourceProperties(LAKE_FORMATION + "Resource", Map.of(
+        "ResourceArn", Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket(), "Arn")),
+            "/warehouse"))),
+        "RoleArn", Map.of("Fn::GetAtt", List.of(role, "Arn")),
+        "UseServiceLinkedRole", false,
+        "HybridAccessEnabled", false));
+    template.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("AssumeRolePolicyDocument",
+        Match.objectLike(Map.of("Statement", List.of(Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
+            "Principal", Map.of("Service", "lakeformation.amazonaws.com"))))))));
+    template.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of(
+        "Roles", List.of(Map.of("Ref", role)),
+        "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+            Map.of("Effect", "Allow", "Action", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+                "Resource", Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket(), "Arn")),
+                    "/warehouse/*")))),
+            Map.of("Effect", "Allow", "Action", "s3:ListBucket",
+                "Resource", Map.of("Fn::GetAtt", List.of(bucket(), "Arn")),
+                "Condition", Map.of("StringLike", Map.of("s3:prefix", List.of("warehouse", "warehouse/*")))),
+            Map.of("Effect", "Allow", "Action", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
+                "Resource", Map.of("Fn::GetAtt", List.of(stack.getLogicalId((CfnElement)
+                    stack.key().getNode().getDefaultChild()), "Arn"))))))));
+  }
+
+  @Test
+  void resourceCountsFollowThePlan() {
+    template.resourceCountIs(LAKE_FORMATION + "Resource", 1);
+    template.resourceCountIs(LAKE_FORMATION + "Tag", 2);
+    template.resourceCountIs(LAKE_FORMATION + "TagAssociation", 7 + 32);
+    template.resourceCountIs(LAKE_FORMATION + "DataCellsFilter", 4);
+    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 26 + 5);
+  }
+
+  @Test
+  void noGrantLeavesTheTenantsAccount_orReachesASourceTable() {
+    assertThat(allGrants()).hasSize(31)
+        .allSatisfy(grant -> assertThat(grant).startsWith("alpina-"))
+        .noneSatisfy(grant -> assertThat(grant).contains("sources."));
+    assertThat(properties("PrincipalPermissions")).allSatisfy(grant -> assertThat(
+        ((Map<?, ?>) grant.get("Principal")).get("DataLakePrincipalIdentifier").toString())
+        .startsWith("arn:aws:iam::444455556666:role/"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void databasesWaitForTheSettings_andLakeFormationChangesDeployOneAtATime() {
+    Map<String, Map<String, Object>> resources = template.toJSON().entrySet().stream()
+        .filter(entry -> entry.getKey().equals("Resources")).map(entry -> (Map<String, Map<String, Object>>)
+            entry.getValue()).findFirst().orElseThrow();
+    String settings = resources.entrySet().stream()
+        .filter(entry -> entry.getValue().get("Type").equals(LAKE_FORMATION + "DataLakeSettings"))
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+    assertThat(resources.values()).filteredOn(resource -> resource.get("Type").equals("AWS::Glue::Database"))
+        .hasSize(7).allSatisfy(database -> assertThat((List<String>) database.get("DependsOn")).contains(settings));
+    List<String> lakeFormation = resources.entrySet().stream()
+        .filter(entry -> entry.getValue().get("Type").toString().startsWith(LAKE_FORMATION))
+        .map(Map.Entry::getKey).toList();
+    List<String> heads = new ArrayList<>();
+    for (String name : lakeFormation) {
+      List<String> dependsOn = (List<String>) resources.get(name).getOrDefault("DependsOn", List.of());
+      if (dependsOn.stream().noneMatch(lakeFormation::contains)) {
+        heads.add(name);
+      }
+    }
+    assertThat(heads).containsExactly(settings);
+    assertThat(lakeFormation.stream().filter(name -> resources.get(name).get("Type")
+        .equals(LAKE_FORMATION + "PrincipalPermissions"))).allSatisfy(grant -> assertThat(
+        (List<String>) resources.get(grant).get("DependsOn")).anyMatch(name -> name.startsWith("Table")
+        || name.startsWith("LakeFormationFilter") || name.startsWith("LakeFormationTag")));
+  }
+
+  @Test
+  void grantPipelineLetsTheRoleMaintainTablesButNotDropThem() {
+    Catalog catalog = DemoTenants.catalog();
+    TenantStack pipelineStack = MeshworkApp.addTenantStacks(MeshworkApp.newApp(), catalog,
+        List.of(catalog.tenant("lemanic").orElseThrow()), Optional.empty()).get(0);
+    Role role = Role.Builder.create(pipelineStack, "PipelineRole").assumedBy(new AccountRootPrincipal()).build();
+
+    pipelineStack.access().grantPipeline(role);
+
+    Template pipeline = Template.fromStack(pipelineStack);
+    Map<String, Object> principal = Map.of("DataLakePrincipalIdentifier", Map.of("Fn::GetAtt",
+        List.of(pipelineStack.getLogicalId((CfnElement) role.getNode().getDefaultChild()),
+            "Arn")));
+    pipeline.hasResourceProperties(LAKE_FORMATION + "PrincipalPermissions", Match.objectLike(Map.of(
+        "Principal", principal, "Permissions", List.of("DATA_LOCATION_ACCESS"))));
+    pipeline.hasResourceProperties(LAKE_FORMATION + "PrincipalPermissions", Match.objectLike(Map.of(
+        "Principal", principal, "Permissions", List.of("SELECT", "INSERT", "DELETE", "DESCRIBE", "ALTER"),
+        "Resource", Map.of("Table", Map.of("CatalogId", "111122223333", "DatabaseName", "finance",
+            "TableWildcard", Map.of())))));
+    assertThat(pipeline.findResources(LAKE_FORMATION + "PrincipalPermissions", Map.of("Properties",
+        Match.objectLike(Map.of("Principal", principal))))).hasSize(1 + 2 * 4);
+  }
+
+  @Test
+  void principalWithoutArnFailsSynth_namingTheTenantFileAndField(@TempDir Path directory) throws IOException {
+    String err = synthesizeAlpinaWith(directory, "    arn: arn:aws:iam::444455556666:role/alpina-controlling\n", "");
+
+    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:38:11: The principal controlling of"
+        + " tenant alpina holds role 'controller', which access rules of the plan use (claims_triangle 1.0.0 at"
+        + " products/reserving/claims_triangle/product.yaml:71:11), but has no 'arn'. Lake Formation grants to IAM"
+        + " principals: add the role its members assume, e.g. 'arn:"
+        + " arn:aws:iam::444455556666:role/alpina-controlling'."));
+  }
+
+  @Test
+  void principalOfAnotherAccountFailsSynth(@TempDir Path directory) throws IOException {
+    String err = synthesizeAlpinaWith(directory, "arn:aws:iam::444455556666:role/alpina-regional-zurich",
+        "arn:aws:iam::777788889999:role/alpina-regional-zurich");
+
+    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:41:11: The arn of principal"
+        + " regional-sales-zurich of tenant alpina is in account 777788889999, but the tenant's data lives in account"
+        + " 444455556666 and is never granted to another account. Use an IAM role of account 444455556666."));
+  }
+
+  @Test
+  void administratorsOfAnotherAccountAreRefused() {
+    Stack other = new Stack(new App(), "Other", StackProps.builder()
+        .env(Environment.builder().account(ACCOUNT).region("eu-central-2").build()).build());
+    LakeFormationPolicy empty = new LakeFormationPolicy("alpina", List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of());
+    TenantAccessProps props = new TenantAccessProps(empty, new Bucket(other, "Bucket"), new Key(other, "Key"),
+        Map.of(), Map.of(), null, List.of("arn:aws:iam::999988887777:role/admins"));
+
+    assertThatThrownBy(() -> new TenantAccess(other, "Access", props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("administrators: 'arn:aws:iam::999988887777:role/admins' is in account 999988887777, not in the"
+            + " stack's account 444455556666: use an IAM role or user ARN of the tenant's account.");
+  }
+
+  /** Synthesizes a catalogue copy whose alpina tenant file has {@code original} replaced; returns what was printed. */
+  private static String synthesizeAlpinaWith(Path directory, String original, String replacement)
+      throws IOException {
+    Path catalog = DemoTenants.copyCatalog(directory);
+    Path tenant = catalog.resolve("tenants/alpina/tenant.yaml");
+    String text = Files.readString(tenant);
+    assertThat(text).contains(original);
+    Files.writeString(tenant, text.replace(original, replacement));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = MeshworkApp.addTenantStacks(MeshworkApp.newApp(), catalog, Optional.empty(),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(2);
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String invalid(Path directory, String diagnostic) {
+    return "meshwork cdk-app: invalid definitions in " + directory.resolve("catalog") + ":\n" + diagnostic + "\n";
+  }
+
+  private static String bucket() {
+    return stack.getLogicalId((CfnElement) stack.dataBucket().bucket().getNode()
+        .getDefaultChild());
+  }
+
+  /** The grants to the role named {@code role}, each as one line, in template order. */
+  private static List<String> grantsOf(String role) {
+    return allGrants().stream().filter(grant -> grant.startsWith(role + " "))
+        .map(grant -> grant.substring(role.length() + 1)).toList();
+  }
+
+  /** Every grant as "role-name PERMISSIONS what". */
+  @SuppressWarnings("unchecked")
+  private static List<String> allGrants() {
+    return properties("PrincipalPermissions").stream().map(grant -> {
+      String arn = ((Map<String, Object>) grant.get("Principal")).get("DataLakePrincipalIdentifier").toString();
+      String permissions = String.join(",", (List<String>) grant.get("Permissions"));
+      Map<String, Object> resource = (Map<String, Object>) grant.get("Resource");
+      String what;
+      if (resource.containsKey("TableWithColumns")) {
+        Map<String, Object> table = (Map<String, Object>) resource.get("TableWithColumns");
+        what = table.get("DatabaseName") + "." + table.get("Name") + " " + table.get("ColumnNames");
+      } else if (resource.containsKey("DataCellsFilter")) {
+        Map<String, Object> filter = (Map<String, Object>) resource.get("DataCellsFilter");
+        what = "filter " + filter.get("DatabaseName") + "." + filter.get("Name");
+      } else {
+        Map<String, Object> policy = (Map<String, Object>) resource.get("LFTagPolicy");
+        Map<String, Object> expression = ((List<Map<String, Object>>) policy.get("Expression")).get(0);
+        what = "databases tagged " + expression.get("TagKey") + " in " + expression.get("TagValues");
+        assertThat(policy.get("ResourceType")).isEqualTo("DATABASE");
+      }
+      return arn.substring(arn.lastIndexOf('/') + 1) + " " + permissions + " " + what;
+    }).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> properties(String type) {
+    return template.findResources(LAKE_FORMATION + type).values().stream()
+        .map(resource -> (Map<String, Object>) resource.get("Properties")).toList();
+  }
+}
