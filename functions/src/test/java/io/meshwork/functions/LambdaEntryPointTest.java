@@ -6,16 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.StepRequest;
 import io.micronaut.context.ApplicationContext;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.env.Environment;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,50 +74,32 @@ class LambdaEntryPointTest {
   }
 
   /**
-   * The Glue wiring from the environment alone, against a stand-in endpoint (no AWS here): Compute's first catalog
-   * call is a Glue GetTable signed for the configured region and sent to AWS_ENDPOINT_URL through the JDK's HTTP
-   * client. The stand-in answers AccessDenied, which reaches the caller unchanged. Real Glue and S3 behaviour is
-   * tested against the emulator.
+   * The Glue wiring from the environment alone: Compute's first catalog call is a Glue GetTable signed for the
+   * configured region and sent to AWS_ENDPOINT_URL through the JDK's HTTP client.
    */
   @Test
-  void glueCatalog_fromEnvironment_sendsGlueCallsToTheConfiguredEndpoint() throws IOException {
-    List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
-    HttpServer glue = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    glue.createContext("/", exchange -> {
-      requests.add(Map.of("target", String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target")),
-          "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
-      byte[] body = "{\"__type\":\"AccessDeniedException\",\"Message\":\"stand-in Glue endpoint\"}"
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-      exchange.getResponseHeaders().add("x-amzn-ErrorType", "AccessDeniedException");
-      exchange.sendResponseHeaders(400, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    glue.start();
-    try {
+  void glueCatalog_fromEnvironment_sendsGlueCallsToTheConfiguredEndpoint() {
+    try (StandInGlue glue = new StandInGlue()) {
       System.setProperty("meshwork.home", home.toString());
       System.setProperty("meshwork.definitions", HandlerFixture.CATALOG.toString());
       System.setProperty("meshwork.catalog", "glue");
       System.setProperty("meshwork.warehouse", "s3://data-helvetia/warehouse");
       System.setProperty("meshwork.tenant", "helvetia");
-      System.setProperty("aws.endpoint.url", "http://127.0.0.1:" + glue.getAddress().getPort());
+      System.setProperty("aws.endpoint.url", glue.endpoint());
       System.setProperty("aws.region", "eu-central-2");
       System.setProperty("aws.accessKeyId", "test");
       System.setProperty("aws.secretAccessKey", "test");
 
       try (ComputeFunction compute = new ComputeFunction()) {
         assertThatThrownBy(() -> compute.handleRequest(new StepRequest("helvetia", "claims_clean", "glue-1"), null))
-            .isInstanceOf(AccessDeniedException.class).hasMessageStartingWith("stand-in Glue endpoint");
+            .isInstanceOf(AccessDeniedException.class).hasMessageStartingWith(StandInGlue.MESSAGE);
       }
-    } finally {
-      glue.stop(0);
-    }
 
-    assertThat(requests).first().satisfies(request -> {
-      assertThat(request.get("target")).isEqualTo("AWSGlue.GetTable");
-      assertThat(request.get("authorization")).contains("/eu-central-2/glue/aws4_request");
-    });
+      assertThat(glue.requests()).first().satisfies(request -> {
+        assertThat(request.get("target")).isEqualTo("AWSGlue.GetTable");
+        assertThat(request.get("authorization")).contains("/eu-central-2/glue/aws4_request");
+      });
+    }
   }
 
   @Test
