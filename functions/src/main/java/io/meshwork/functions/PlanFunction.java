@@ -25,8 +25,8 @@ public final class PlanFunction extends MicronautRequestHandler<PlanRequest, Pla
     this.log = new InvocationLog(PlanFunction.class, applicationContext.getBean(JsonMapper.class));
   }
 
-  /** For tests and local runs: plans over {@code engine}. */
-  PlanFunction(Engine engine) {
+  /** Over a given engine, for tests, local runs and emulator invoke servers: plans over {@code engine}. */
+  public PlanFunction(Engine engine) {
     super(HandlerContexts.withoutEngine());
     this.engine = engine;
     this.log = new InvocationLog(PlanFunction.class, applicationContext.getBean(JsonMapper.class));

@@ -60,8 +60,8 @@ public final class PublishService {
       return new PublishResult(validation, PublishResult.Status.CONFLICT, null, winner + " published "
           + planned.tableName() + " first; this run's result stays on branch " + request.auditBranch() + ".");
     }
-    return new PublishResult(validation, PublishResult.Status.PUBLISHED, SnapshotIds.format(stamped), "Published " + compute.rows()
-        + " rows (" + validation.summary() + ").");
+    return new PublishResult(validation, PublishResult.Status.PUBLISHED, SnapshotIds.format(stamped),
+        "Published " + compute.rows() + " rows (" + validation.summary() + ").");
   }
 
   /**

@@ -51,7 +51,8 @@ class GlueTenantStorageTest {
 
   @BeforeEach
   void deliverClaims() {
-    Catalog definitions = CatalogLoader.load(new DirectoryDefinitionFiles(Path.of("src/test/resources/pipeline-catalog")));
+    Catalog definitions = CatalogLoader.load(
+        new DirectoryDefinitionFiles(Path.of("src/test/resources/pipeline-catalog")));
     engine = new Engine(definitions, tenant -> GlueTenantStorage.open(tenant,
         LocalTenantStorage.catalogProperties(home, tenant), workRoot), new DuckDbSession.Limits(1, "512MB"));
     new SourceDelivery(engine).deliver(TENANT, definitions.source("claims").orElseThrow(), "SELECT 'c' || i AS "
