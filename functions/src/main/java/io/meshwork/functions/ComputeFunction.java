@@ -20,8 +20,8 @@ public final class ComputeFunction extends MicronautRequestHandler<StepRequest, 
     this.log = new InvocationLog(ComputeFunction.class, applicationContext.getBean(JsonMapper.class));
   }
 
-  /** For tests and local runs: computes over {@code engine}. */
-  ComputeFunction(Engine engine) {
+  /** Over a given engine, for tests, local runs and emulator invoke servers: computes over {@code engine}. */
+  public ComputeFunction(Engine engine) {
     super(HandlerContexts.withoutEngine());
     this.compute = new ComputeService(engine);
     this.log = new InvocationLog(ComputeFunction.class, applicationContext.getBean(JsonMapper.class));

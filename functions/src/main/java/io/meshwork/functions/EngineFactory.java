@@ -2,7 +2,9 @@ package io.meshwork.functions;
 
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.storage.GlueTenantStorage;
 import io.meshwork.engine.storage.LocalTenantStorage;
+import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.parse.CatalogLoader;
 import io.meshwork.model.parse.DefinitionFiles;
@@ -12,7 +14,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one engine a Lambda instance shares across invocations. It is built while the handler class initialises, when
@@ -20,16 +24,26 @@ import java.util.Optional;
  *
  * <p>Settings come from environment variables, or from the equivalent Micronaut properties:
  * <ul>
+ *   <li>{@code MESHWORK_CATALOG} ({@code meshwork.catalog}): where tenants' tables live. {@code local} (default): the
+ *       embedded {@link LocalTenantStorage} (SQLite catalog and warehouse directory under {@code MESHWORK_HOME}), which
+ *       on Lambda lives only as long as the instance's /tmp. {@code glue}: the Glue Data Catalog of the function's
+ *       account with S3FileIO ({@link GlueTenantStorage}); needs {@code MESHWORK_WAREHOUSE}.</li>
+ *   <li>{@code MESHWORK_WAREHOUSE} ({@code meshwork.warehouse}): with {@code glue}, the tenant's warehouse,
+ *       {@code s3://<bucket>/warehouse}.</li>
+ *   <li>{@code MESHWORK_TENANT} ({@code meshwork.tenant}): the one tenant this function serves (its account's);
+ *       requests for any other tenant fail with {@link InvalidRequestError}. Unset: every tenant of the catalogue.</li>
+ *   <li>{@code MESHWORK_S3_PATH_STYLE} ({@code meshwork.s3.path-style}): {@code true} addresses S3 buckets by path,
+ *       as emulators need; default {@code false}.</li>
+ *   <li>{@code AWS_ENDPOINT_URL} ({@code aws.endpoint.url}): the standard AWS SDK variable; when set, Glue and S3
+ *       calls go to that endpoint (an emulator).</li>
  *   <li>{@code MESHWORK_DEFINITIONS} ({@code meshwork.definitions}): a catalogue directory; by default the catalogue
  *       packaged in the product-definitions jar.</li>
- *   <li>{@code MESHWORK_HOME} ({@code meshwork.home}): where tenants' tables live, default {@value #DEFAULT_HOME}.</li>
+ *   <li>{@code MESHWORK_HOME} ({@code meshwork.home}): the local root, default {@value #DEFAULT_HOME}: tenants' tables
+ *       with {@code local}, staged input files and DuckDB's work directory with {@code glue}.</li>
  *   <li>{@code MESHWORK_DUCKDB_THREADS} ({@code meshwork.duckdb.threads}) and {@code MESHWORK_DUCKDB_MEMORY}
  *       ({@code meshwork.duckdb.memory}, e.g. {@code 1536MB}): DuckDB's limits, by default every vCPU of the
  *       function and half its memory.</li>
  * </ul>
- *
- * <p>Storage is the embedded {@link LocalTenantStorage} for now, which on Lambda lives only as long as the instance's
- * /tmp; the Glue catalog and S3 warehouse storage comes in a later change.
  */
 @Factory
 final class EngineFactory {
@@ -49,8 +63,35 @@ final class EngineFactory {
         .<DefinitionFiles>map(directory -> new DirectoryDefinitionFiles(Path.of(directory)))
         .orElseGet(ClasspathDefinitionFiles::new);
     Catalog catalog = CatalogLoader.load(files);
+    Optional<String> tenant = environment.getProperty("meshwork.tenant", String.class).filter(id -> !id.isBlank());
+    Engine engine = new Engine(catalog, storage(environment), limits(environment), tenant);
+    // Plans the served tenant now, during the init phase (and before a SnapStart snapshot): an unknown tenant
+    // fails the deployment's first start instead of every invocation.
+    tenant.ifPresent(engine::plan);
+    return engine;
+  }
+
+  /** How a tenant's storage is opened, from {@code meshwork.catalog}; fails at startup on incomplete settings. */
+  static Function<String, TenantStorage> storage(Environment environment) {
     Path home = Path.of(environment.getProperty("meshwork.home", String.class).orElse(DEFAULT_HOME));
-    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), limits(environment));
+    String kind = environment.getProperty("meshwork.catalog", String.class).orElse("local").trim();
+    switch (kind) {
+      case "local":
+        return tenant -> LocalTenantStorage.open(home, tenant);
+      case "glue":
+        String warehouse = environment.getProperty("meshwork.warehouse", String.class).orElse("").trim();
+        if (!warehouse.startsWith("s3://") || warehouse.length() <= "s3://".length()) {
+          throw new IllegalStateException("MESHWORK_CATALOG=glue needs MESHWORK_WAREHOUSE, the tenant's warehouse "
+              + "location such as s3://<bucket>/warehouse" + (warehouse.isEmpty() ? "; it is not set."
+              : "; got '" + warehouse + "'."));
+        }
+        Map<String, String> properties = GlueTenantStorage.glueProperties(warehouse,
+            environment.getProperty("aws.endpoint.url", String.class).filter(url -> !url.isBlank()),
+            environment.getProperty("meshwork.s3.path-style", Boolean.class).orElse(false));
+        return tenant -> GlueTenantStorage.open(tenant, properties, home);
+      default:
+        throw new IllegalStateException("Unknown MESHWORK_CATALOG '" + kind + "': use local (the default) or glue.");
+    }
   }
 
   static DuckDbSession.Limits limits(Environment environment) {

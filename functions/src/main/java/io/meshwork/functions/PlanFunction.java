@@ -7,14 +7,12 @@ import io.meshwork.model.plan.TenantPlan;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The Plan state: the waves of the tenant's plan, each product as a ready Compute input. With a product, only it and
- * the products it reads, directly or not, so that refreshing one product never recomputes unrelated ones.
+ * the products it reads, directly or not, so that refreshing one product never recomputes unrelated ones. With
+ * {@code dependentsOf}, the products downstream of that one and what they read (see {@link TenantPlan#refreshAfter}).
  */
 public final class PlanFunction extends MicronautRequestHandler<PlanRequest, PlanResponse> {
 
@@ -27,8 +25,8 @@ public final class PlanFunction extends MicronautRequestHandler<PlanRequest, Pla
     this.log = new InvocationLog(PlanFunction.class, applicationContext.getBean(JsonMapper.class));
   }
 
-  /** For tests and local runs: plans over {@code engine}. */
-  PlanFunction(Engine engine) {
+  /** Over a given engine, for tests, local runs and emulator invoke servers: plans over {@code engine}. */
+  public PlanFunction(Engine engine) {
     super(HandlerContexts.withoutEngine());
     this.engine = engine;
     this.log = new InvocationLog(PlanFunction.class, applicationContext.getBean(JsonMapper.class));
@@ -51,33 +49,21 @@ public final class PlanFunction extends MicronautRequestHandler<PlanRequest, Pla
     if (request.tenant() == null || request.runId() == null) {
       throw new InvalidRequestError("A plan request needs a tenant and a runId; got " + request + ".", null);
     }
+    if (request.product() != null && request.dependentsOf() != null) {
+      throw new InvalidRequestError("A plan request takes product or dependentsOf, not both; got product "
+          + request.product() + " and dependentsOf " + request.dependentsOf() + ".", null);
+    }
     TenantPlan plan = engine.plan(request.tenant());
-    Set<String> selected = request.product() == null ? null
-        : upstreamClosure(plan, engine.planned(request.tenant(), request.product()));
-    List<List<StepRequest>> waves = new ArrayList<>();
-    for (List<PlannedProduct> wave : plan.waves()) {
-      List<StepRequest> steps = wave.stream()
-          .filter(planned -> selected == null || selected.contains(planned.name()))
-          .map(planned -> new StepRequest(request.tenant(), planned.name(), request.runId()))
-          .toList();
-      if (!steps.isEmpty()) {
-        waves.add(steps);
-      }
+    List<List<PlannedProduct>> selected;
+    if (request.product() != null) {
+      selected = plan.waves(plan.upstreamOf(engine.planned(request.tenant(), request.product()).name()));
+    } else if (request.dependentsOf() != null) {
+      selected = plan.waves(plan.refreshAfter(engine.planned(request.tenant(), request.dependentsOf()).name()));
+    } else {
+      selected = plan.waves();
     }
+    List<List<StepRequest>> waves = selected.stream().map(wave -> wave.stream()
+        .map(planned -> new StepRequest(request.tenant(), planned.name(), request.runId())).toList()).toList();
     return new PlanResponse(request.tenant(), request.runId(), waves);
-  }
-
-  /** The names of {@code target} and every planned product it reads, directly or not. */
-  private static Set<String> upstreamClosure(TenantPlan plan, PlannedProduct target) {
-    Set<String> names = new HashSet<>();
-    List<PlannedProduct> pending = new ArrayList<>(List.of(target));
-    while (!pending.isEmpty()) {
-      PlannedProduct next = pending.remove(pending.size() - 1);
-      if (names.add(next.name())) {
-        next.inputs().stream().filter(input -> !input.isSource())
-            .forEach(input -> plan.product(input.name()).ifPresent(pending::add));
-      }
-    }
-    return names;
   }
 }

@@ -23,8 +23,8 @@ public final class PublishFunction extends MicronautRequestHandler<ValidateResul
     this.log = new InvocationLog(PublishFunction.class, applicationContext.getBean(JsonMapper.class));
   }
 
-  /** For tests and local runs: publishes over {@code engine}. */
-  PublishFunction(Engine engine) {
+  /** Over a given engine, for tests, local runs and emulator invoke servers: publishes over {@code engine}. */
+  public PublishFunction(Engine engine) {
     super(HandlerContexts.withoutEngine());
     this.publish = new PublishService(engine);
     this.log = new InvocationLog(PublishFunction.class, applicationContext.getBean(JsonMapper.class));

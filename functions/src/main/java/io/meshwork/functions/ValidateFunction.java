@@ -24,8 +24,8 @@ public final class ValidateFunction extends MicronautRequestHandler<ComputeResul
     this.log = new InvocationLog(ValidateFunction.class, applicationContext.getBean(JsonMapper.class));
   }
 
-  /** For tests and local runs: validates over {@code engine}. */
-  ValidateFunction(Engine engine) {
+  /** Over a given engine, for tests, local runs and emulator invoke servers: validates over {@code engine}. */
+  public ValidateFunction(Engine engine) {
     super(HandlerContexts.withoutEngine());
     this.validate = new ValidateService(engine);
     this.log = new InvocationLog(ValidateFunction.class, applicationContext.getBean(JsonMapper.class));

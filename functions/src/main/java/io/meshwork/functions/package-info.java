@@ -6,13 +6,22 @@
  * <h2>Data flow</h2>
  * <pre>
  * PlanFunction      PlanRequest    -&gt; PlanResponse (waves of StepRequest; the Map states iterate them)
- * ComputeFunction   StepRequest    -&gt; ComputeResult
+ * ComputeFunction   StepRequest    -&gt; ComputeResult (COMPUTED, UP_TO_DATE, ALREADY_PUBLISHED or UPSTREAM_FAILED)
  * ValidateFunction  ComputeResult  -&gt; ValidateResult
- * PublishFunction   ValidateResult -&gt; PublishResult (PUBLISHED, UNCHANGED, BLOCKED or CONFLICT)
+ * PublishFunction   ValidateResult -&gt; PublishResult (PUBLISHED, UNCHANGED, BLOCKED, CONFLICT or SKIPPED)
  * </pre>
  * Each output is the next handler's input unchanged, so the state machine needs no Parameters or ResultSelector
  * between the steps. The JSON is written by Micronaut serde (compile-time introspection, no reflection) with every
- * property present, nulls and empty lists included, so that a Choice state can test any field.
+ * property present, nulls and empty lists included, so that a Choice state can test any field. Snapshot ids
+ * ({@code snapshotId}, the values of {@code inputSnapshots}) are decimal strings: Step Functions reads JSON numbers
+ * as doubles, which cannot hold Iceberg's 63-bit ids.
+ *
+ * <h2>Skipped dependents</h2>
+ * The state machine keeps no memory between waves, so Compute checks the products a product reads: when one is not
+ * current (it failed, was blocked or was skipped earlier in the run, or was never published) the result is
+ * {@code UPSTREAM_FAILED} with a message naming it, and nothing is computed. Validate passes it on with
+ * {@code passed=false} and no checks (nothing was checked, so nothing may be published) and Publish answers
+ * {@code SKIPPED}. A Choice on {@code passed} therefore never publishes a skipped product.
  *
  * <h2>Errors: the class name is the contract with the state machine</h2>
  * A step that fails throws; the Java runtime reports the exception's fully qualified class name as the error type,
@@ -31,8 +40,10 @@
  *       <td>{@code io.meshwork.functions.ConflictError}</td><td>yes, with backoff: a concurrent run won a commit
  *       race, and Compute and Publish are idempotent per run id</td></tr>
  * </table>
- * Anything else propagates unchanged and is an internal error. A Catch on the three non-retryable errors marks the
- * product's dependents skipped. A blocked or conflicting publish is not an error: it is a {@code PublishResult}
+ * Anything else propagates unchanged and is an internal error (an AWS SDK exception keeps its own class name). A
+ * Catch on the non-retryable errors records the failure; the product's dependents in later waves then skip
+ * themselves (see below). A request for another tenant than {@code MESHWORK_TENANT} is an
+ * {@code InvalidRequestError}. A blocked or conflicting publish is not an error: it is a {@code PublishResult}
  * status for a Choice state.
  *
  * <h2>Logs</h2>

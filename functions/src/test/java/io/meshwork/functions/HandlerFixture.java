@@ -1,10 +1,16 @@
 package io.meshwork.functions;
 
 import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.pipeline.ComputeResult;
 import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.pipeline.PublishResult;
+import io.meshwork.engine.pipeline.SnapshotIds;
 import io.meshwork.engine.pipeline.SourceDelivery;
+import io.meshwork.engine.pipeline.StepRequest;
+import io.meshwork.engine.pipeline.ValidateResult;
 import io.meshwork.engine.storage.LocalTenantStorage;
 import io.meshwork.engine.storage.ProductTables;
+import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.TableName;
 import io.meshwork.model.parse.CatalogLoader;
@@ -14,6 +20,7 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 
@@ -39,7 +46,12 @@ final class HandlerFixture implements AutoCloseable {
   final JsonMapper json = new LambdaSerializer().getJsonMapper();
 
   HandlerFixture(Path home) {
-    engine = new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), new DuckDbSession.Limits(2, "1GB"));
+    this(tenant -> LocalTenantStorage.open(home, tenant));
+  }
+
+  /** Over the storage {@code storages} opens, e.g. one that stages its inputs. */
+  HandlerFixture(Function<String, TenantStorage> storages) {
+    engine = new Engine(catalog, storages, new DuckDbSession.Limits(2, "1GB"));
     plan = new PlanFunction(engine);
     compute = new ComputeFunction(engine);
     validate = new ValidateFunction(engine);
@@ -70,12 +82,20 @@ final class HandlerFixture implements AutoCloseable {
     }
   }
 
-  /** The snapshot id on main, or null before the first publish. */
-  Long mainSnapshot(TableName name) {
+  /** One product through Compute, Validate and Publish, each output passed on as JSON like Step Functions does. */
+  PublishResult refresh(String stepRequestJson) {
+    ComputeResult computed = compute.handleRequest(fromJson(stepRequestJson, StepRequest.class), null);
+    ValidateResult validated = validate.handleRequest(fromJson(toJson(computed), ComputeResult.class), null);
+    PublishResult published = publish.handleRequest(fromJson(toJson(validated), ValidateResult.class), null);
+    return fromJson(toJson(published), PublishResult.class);
+  }
+
+  /** The snapshot id on main as the step records carry it, or null before the first publish. */
+  String mainSnapshot(TableName name) {
     Table table = ProductTables.load(engine.storage(TENANT).catalog(), name).orElseThrow();
     table.refresh();
     Snapshot snapshot = table.currentSnapshot();
-    return snapshot == null ? null : snapshot.snapshotId();
+    return snapshot == null ? null : SnapshotIds.format(snapshot.snapshotId());
   }
 
   @Override

@@ -104,9 +104,10 @@ class StateMachineFlowTest {
 
   @Test
   void planOfOneProduct_containsOnlyItAndWhatItReads() {
-    PlanResponse claimsOnly = fixture.plan.handleRequest(new PlanRequest("helvetia", "exec-3", "claims_clean"), null);
+    PlanResponse claimsOnly = fixture.plan.handleRequest(
+        new PlanRequest("helvetia", "exec-3", "claims_clean", null), null);
     PlanResponse withUpstream = fixture.plan.handleRequest(
-        new PlanRequest("helvetia", "exec-3", "cost_by_canton"), null);
+        new PlanRequest("helvetia", "exec-3", "cost_by_canton", null), null);
 
     assertThat(claimsOnly.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "exec-3")));
     assertThat(withUpstream.waves()).extracting(wave -> wave.get(0).product())
@@ -114,11 +115,35 @@ class StateMachineFlowTest {
   }
 
   @Test
+  void planAfterAProductPublished_containsItsDependentsAndWhatTheyRead() {
+    PlanResponse afterClaims = fixture.plan.handleRequest(fixture.fromJson(
+        "{\"tenant\":\"helvetia\",\"runId\":\"event-1\",\"dependentsOf\":\"claims_clean\"}", PlanRequest.class), null);
+    PlanResponse afterCost = fixture.plan.handleRequest(
+        new PlanRequest("helvetia", "event-2", null, "cost_by_canton"), null);
+
+    assertThat(afterClaims.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "event-1")),
+        List.of(new StepRequest("helvetia", "cost_by_canton", "event-1")));
+    assertThat(afterCost.waves()).isEmpty();
+  }
+
+  @Test
+  void planWithBothProductAndDependentsOf_throwsInvalidRequestError() {
+    assertThatThrownBy(() -> fixture.plan.handleRequest(
+        new PlanRequest("helvetia", "exec-8", "claims_clean", "claims_clean"), null))
+        .isInstanceOf(InvalidRequestError.class).hasMessage("A plan request takes product or dependentsOf, not "
+            + "both; got product claims_clean and dependentsOf claims_clean.");
+  }
+
+  @Test
   void unknownProduct_throwsInvalidRequestError_withTheEnginesMessage() {
     String message = "Product no_such_product is not planned for tenant helvetia: the tenant neither subscribes to "
         + "it nor receives it through a subscription.";
 
-    assertThatThrownBy(() -> fixture.plan.handleRequest(new PlanRequest("helvetia", "exec-4", "no_such_product"), null))
+    assertThatThrownBy(() -> fixture.plan.handleRequest(
+        new PlanRequest("helvetia", "exec-4", "no_such_product", null), null))
+        .isInstanceOf(InvalidRequestError.class).hasMessage(message);
+    assertThatThrownBy(() -> fixture.plan.handleRequest(
+        new PlanRequest("helvetia", "exec-4", null, "no_such_product"), null))
         .isInstanceOf(InvalidRequestError.class).hasMessage(message);
     assertThatThrownBy(() -> fixture.compute.handleRequest(
         fixture.fromJson("{\"tenant\":\"helvetia\",\"product\":\"no_such_product\",\"runId\":\"exec-4\"}",
@@ -128,7 +153,7 @@ class StateMachineFlowTest {
 
   @Test
   void unknownTenant_throwsInvalidRequestError() {
-    assertThatThrownBy(() -> fixture.plan.handleRequest(new PlanRequest("nobody", "exec-5", null), null))
+    assertThatThrownBy(() -> fixture.plan.handleRequest(new PlanRequest("nobody", "exec-5", null, null), null))
         .isInstanceOf(InvalidRequestError.class).hasMessageContaining("Unknown tenant 'nobody'");
   }
 
@@ -169,13 +194,7 @@ class StateMachineFlowTest {
     return waves;
   }
 
-  /** One product through Compute, Validate and Publish, each output passed on as JSON like Step Functions does. */
   private PublishResult refresh(String stepRequestJson) {
-    ComputeResult computed = fixture.compute.handleRequest(fixture.fromJson(stepRequestJson, StepRequest.class), null);
-    ValidateResult validated = fixture.validate.handleRequest(
-        fixture.fromJson(fixture.toJson(computed), ComputeResult.class), null);
-    PublishResult published = fixture.publish.handleRequest(
-        fixture.fromJson(fixture.toJson(validated), ValidateResult.class), null);
-    return fixture.fromJson(fixture.toJson(published), PublishResult.class);
+    return fixture.refresh(stepRequestJson);
   }
 }

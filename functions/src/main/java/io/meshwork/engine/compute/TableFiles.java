@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -24,7 +25,7 @@ public record TableFiles(String name, String table, Schema schema, List<Path> fi
 
   /** Plans the files of {@code snapshotId} of {@code table} ({@code null}: none); refuses delete files. */
   public static TableFiles of(String name, Table table, Long snapshotId, TenantStorage storage) {
-    List<Path> files = new ArrayList<>();
+    List<DataFile> files = new ArrayList<>();
     if (snapshotId != null) {
       try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
         for (FileScanTask task : tasks) {
@@ -33,7 +34,7 @@ public record TableFiles(String name, String table, Schema schema, List<Path> fi
                 + " delete files on " + task.file().location() + "), which the DuckDB engine cannot apply. Rewrite "
                 + "the table without deletes (e.g. with Athena OPTIMIZE) before refreshing products that read it.");
           }
-          files.add(storage.readable(task.file()));
+          files.add(task.file().copyWithoutStats()); // planning may reuse the task objects
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot plan the files of " + table.name(), e);
@@ -41,6 +42,7 @@ public record TableFiles(String name, String table, Schema schema, List<Path> fi
     }
     // A table that never changed its schema has every file written with that schema; only after evolution must
     // DuckDB map columns by field id, which costs about twice the scan time.
-    return new TableFiles(name, table.name(), table.schema(), files, table.schemas().size() > 1);
+    List<Path> readable = files.isEmpty() ? List.of() : storage.readable(table, files);
+    return new TableFiles(name, table.name(), table.schema(), readable, table.schemas().size() > 1);
   }
 }

@@ -3,9 +3,13 @@ package io.meshwork.engine.pipeline;
 import java.util.Map;
 import java.util.Objects;
 
-/** Output of the Compute step, input of Validate. */
+/**
+ * Output of the Compute step, input of Validate. Snapshot ids are decimal strings (see {@link SnapshotIds}):
+ * {@code snapshotId} is the audit snapshot (or {@code main}'s when nothing was computed), {@code inputSnapshots} the
+ * pinned snapshot of each input by input name.
+ */
 public record ComputeResult(StepRequest request, Status status, String version, String table, String branch,
-    Long snapshotId, long rows, Map<String, Long> inputSnapshots, String fingerprint, String message) {
+    String snapshotId, long rows, Map<String, String> inputSnapshots, String fingerprint, String message) {
 
   /** What Compute did. */
   public enum Status {
@@ -14,12 +18,19 @@ public record ComputeResult(StepRequest request, Status status, String version, 
     /** Definition and inputs equal those of the published snapshot: nothing to do. */
     UP_TO_DATE,
     /** This run id was already published. */
-    ALREADY_PUBLISHED
+    ALREADY_PUBLISHED,
+    /**
+     * A product this one reads is not current (it failed, was blocked or was skipped earlier in the run, or was
+     * never published): nothing was computed, and Validate and Publish pass the result through as skipped.
+     */
+    UPSTREAM_FAILED
   }
 
   public ComputeResult {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(status, "status");
+    SnapshotIds.check(snapshotId, "snapshotId");
     inputSnapshots = Map.copyOf(inputSnapshots);
+    inputSnapshots.forEach((input, id) -> SnapshotIds.check(id, "inputSnapshots." + input));
   }
 }

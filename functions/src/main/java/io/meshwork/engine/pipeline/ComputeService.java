@@ -37,7 +37,6 @@ public final class ComputeService {
     PlannedProduct planned = engine.planned(request.tenant(), request.product());
     TenantStorage storage = engine.storage(request.tenant());
     Table output = ProductTables.ensure(storage.catalog(), planned.tableName(), planned.product().contract());
-    String version = planned.version().toString();
     String table = planned.tableName().toString();
     if (SnapshotProperties.publishedBy(output, request.runId()).isPresent()) {
       return result(request, ComputeResult.Status.ALREADY_PUBLISHED, planned, null, 0, Map.of(),
@@ -47,20 +46,25 @@ public final class ComputeService {
     if (retried.isPresent()) {
       return retried.get();
     }
+    UpstreamCheck upstream = new UpstreamCheck(engine.plan(request.tenant()), storage.catalog());
+    Optional<UpstreamCheck.StaleInput> stale = upstream.staleInput(planned);
+    if (stale.isPresent()) {
+      return result(request, ComputeResult.Status.UPSTREAM_FAILED, planned, null, 0, Map.of(),
+          "Skipped: " + stale.get().describe() + ". It runs again once " + stale.get().input() + " is published.");
+    }
     Map<String, Long> pins = new TreeMap<>();
     List<TableFiles> inputs = new ArrayList<>();
     for (PlannedProduct.ResolvedInput input : planned.inputs()) {
-      Table table1 = ProductTables.load(storage.catalog(), input.tableName()).orElseThrow(() -> missing(request, input));
-      Snapshot snapshot = table1.currentSnapshot();
+      Table inputTable = upstream.table(input.tableName()).orElseThrow(() -> missing(request, input));
+      Snapshot snapshot = inputTable.currentSnapshot();
       if (snapshot == null) {
         throw missing(request, input);
       }
       pins.put(input.name(), snapshot.snapshotId());
-      inputs.add(TableFiles.of(input.name(), table1, snapshot.snapshotId(), storage));
+      inputs.add(TableFiles.of(input.name(), inputTable, snapshot.snapshotId(), storage));
     }
     Snapshot published = output.currentSnapshot();
-    if (published != null && planned.fingerprint().equals(published.summary().get(SnapshotProperties.FINGERPRINT))
-        && SnapshotProperties.inputs(pins).equals(published.summary().get(SnapshotProperties.INPUTS))) {
+    if (SnapshotProperties.describes(published, planned.fingerprint(), pins)) {
       return result(request, ComputeResult.Status.UP_TO_DATE, planned, published.snapshotId(),
           Long.parseLong(published.summary().getOrDefault(SnapshotProperties.ROWS, "0")), pins,
           "Definition and inputs unchanged since snapshot " + published.snapshotId() + ".");
@@ -71,7 +75,7 @@ public final class ComputeService {
         .toBranch(request.auditBranch())
         .set(SnapshotProperties.RUN_ID, request.runId())
         .set(SnapshotProperties.PRODUCT, planned.name())
-        .set(SnapshotProperties.VERSION, version)
+        .set(SnapshotProperties.VERSION, planned.version().toString())
         .set(SnapshotProperties.FINGERPRINT, planned.fingerprint())
         .set(SnapshotProperties.INPUTS, SnapshotProperties.inputs(pins))
         .set(SnapshotProperties.ROWS, Long.toString(rows))
@@ -134,7 +138,8 @@ public final class ComputeService {
   private static ComputeResult result(StepRequest request, ComputeResult.Status status, PlannedProduct planned,
       Long snapshotId, long rows, Map<String, Long> pins, String message) {
     return new ComputeResult(request, status, planned.version().toString(), planned.tableName().toString(),
-        request.auditBranch(), snapshotId, rows, pins, planned.fingerprint(), message);
+        request.auditBranch(), SnapshotIds.format(snapshotId), rows, SnapshotIds.format(pins), planned.fingerprint(),
+        message);
   }
 
   static String firstLine(Throwable error) {

@@ -8,6 +8,7 @@ import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.Planner;
 import io.meshwork.model.plan.TenantPlan;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -23,12 +24,24 @@ public final class Engine implements AutoCloseable {
   private final Map<String, TenantStorage> storages = new ConcurrentHashMap<>();
   private final Map<String, TenantPlan> plans = new ConcurrentHashMap<>();
   private final DuckDbSession.Limits limits;
+  private final Optional<String> servedTenant;
 
+  /** An engine for every tenant of the catalogue, as {@code mesh} runs it. */
   public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, DuckDbSession.Limits limits) {
+    this(catalog, storageFactory, limits, Optional.empty());
+  }
+
+  /**
+   * An engine that serves only {@code servedTenant} when present, as a function deployed in one tenant's account
+   * does: requests for any other tenant fail as invalid.
+   */
+  public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, DuckDbSession.Limits limits,
+      Optional<String> servedTenant) {
     this.catalog = catalog;
     this.planner = new Planner(catalog);
     this.storageFactory = storageFactory;
     this.limits = limits;
+    this.servedTenant = servedTenant;
   }
 
   public Catalog catalog() {
@@ -41,6 +54,7 @@ public final class Engine implements AutoCloseable {
 
   /** The tenant's plan; throws {@link InvalidDefinitionException} for an unknown tenant. */
   public TenantPlan plan(String tenant) {
+    requireServed(tenant);
     return plans.computeIfAbsent(tenant, planner::plan);
   }
 
@@ -53,7 +67,16 @@ public final class Engine implements AutoCloseable {
 
   /** The tenant's storage, opened once and shared by concurrent steps. */
   public TenantStorage storage(String tenant) {
+    requireServed(tenant);
     return storages.computeIfAbsent(tenant, storageFactory);
+  }
+
+  private void requireServed(String tenant) {
+    if (servedTenant.isPresent() && !servedTenant.get().equals(tenant)) {
+      throw new StepException(StepException.Kind.INVALID_REQUEST, "This engine serves tenant " + servedTenant.get()
+          + " only and refuses a request for tenant " + tenant + ": each tenant's functions run in that tenant's "
+          + "own account. Send the request to tenant " + tenant + "'s state machine.");
+    }
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.meshwork.model.plan.TenantPlan;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +112,7 @@ public final class LocalRunner {
         case UNCHANGED -> ProductOutcome.Outcome.UP_TO_DATE;
         case BLOCKED -> ProductOutcome.Outcome.BLOCKED;
         case CONFLICT -> ProductOutcome.Outcome.CONFLICT;
+        case SKIPPED -> ProductOutcome.Outcome.SKIPPED;
       };
       return new ProductOutcome(planned.name(), version, table, outcome, computed.rows(), elapsed, steps,
           published.message(), validated.checks());
@@ -183,18 +183,10 @@ public final class LocalRunner {
 
   /** {@code product} and every product it reads, directly or not. */
   private static Set<String> upstreamOf(TenantPlan plan, String product) {
-    PlannedProduct target = plan.product(product).orElseThrow(() -> new StepException(
-        StepException.Kind.INVALID_REQUEST, "Product " + product + " is not planned for tenant " + plan.tenantId()
-        + ". Planned: " + String.join(", ", plan.products().stream().map(PlannedProduct::name).toList()) + "."));
-    Set<String> names = new HashSet<>();
-    List<PlannedProduct> pending = new ArrayList<>(List.of(target));
-    while (!pending.isEmpty()) {
-      PlannedProduct next = pending.remove(pending.size() - 1);
-      if (names.add(next.name())) {
-        next.inputs().stream().filter(input -> !input.isSource())
-            .forEach(input -> plan.product(input.name()).ifPresent(pending::add));
-      }
+    try {
+      return plan.upstreamOf(product);
+    } catch (IllegalArgumentException unplanned) {
+      throw new StepException(StepException.Kind.INVALID_REQUEST, unplanned.getMessage(), unplanned);
     }
-    return names;
   }
 }

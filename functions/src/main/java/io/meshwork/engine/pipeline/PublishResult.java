@@ -2,8 +2,8 @@ package io.meshwork.engine.pipeline;
 
 import java.util.Objects;
 
-/** Output of the Publish step. */
-public record PublishResult(ValidateResult validation, Status status, Long snapshotId, String message) {
+/** Output of the Publish step; {@code snapshotId} is a decimal string (see {@link SnapshotIds}). */
+public record PublishResult(ValidateResult validation, Status status, String snapshotId, String message) {
 
   /** What Publish did. */
   public enum Status {
@@ -14,11 +14,14 @@ public record PublishResult(ValidateResult validation, Status status, Long snaps
     /** A check of severity error failed: {@code main} is untouched, the audit branch is kept for inspection. */
     BLOCKED,
     /** Another run published this product first: {@code main} keeps that run's snapshot. */
-    CONFLICT
+    CONFLICT,
+    /** Not computed because a product it reads is not current (Compute's {@code UPSTREAM_FAILED}). */
+    SKIPPED
   }
 
   public PublishResult {
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(status, "status");
+    SnapshotIds.check(snapshotId, "snapshotId");
   }
 }

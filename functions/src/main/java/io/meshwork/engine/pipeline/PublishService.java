@@ -27,10 +27,13 @@ public final class PublishService {
   public PublishResult publish(ValidateResult validation) {
     ComputeResult compute = validation.compute();
     StepRequest request = compute.request();
+    PlannedProduct planned = engine.planned(request.tenant(), request.product());
+    if (compute.status() == ComputeResult.Status.UPSTREAM_FAILED) {
+      return new PublishResult(validation, PublishResult.Status.SKIPPED, null, compute.message());
+    }
     if (compute.status() != ComputeResult.Status.COMPUTED) {
       return new PublishResult(validation, PublishResult.Status.UNCHANGED, compute.snapshotId(), compute.message());
     }
-    PlannedProduct planned = engine.planned(request.tenant(), request.product());
     TenantStorage storage = engine.storage(request.tenant());
     Table table = ProductTables.load(storage.catalog(), planned.tableName()).orElseThrow();
     if (!validation.passed()) {
@@ -39,7 +42,7 @@ public final class PublishService {
     }
     Snapshot already = SnapshotProperties.publishedBy(table, request.runId()).orElse(null);
     if (already != null) {
-      return new PublishResult(validation, PublishResult.Status.UNCHANGED, already.snapshotId(),
+      return new PublishResult(validation, PublishResult.Status.UNCHANGED, SnapshotIds.format(already.snapshotId()),
           "Run " + request.runId() + " was already published as snapshot " + already.snapshotId() + ".");
     }
     long stamped = stamp(table, request, validation);
@@ -57,8 +60,8 @@ public final class PublishService {
       return new PublishResult(validation, PublishResult.Status.CONFLICT, null, winner + " published "
           + planned.tableName() + " first; this run's result stays on branch " + request.auditBranch() + ".");
     }
-    return new PublishResult(validation, PublishResult.Status.PUBLISHED, stamped, "Published " + compute.rows()
-        + " rows (" + validation.summary() + ").");
+    return new PublishResult(validation, PublishResult.Status.PUBLISHED, SnapshotIds.format(stamped),
+        "Published " + compute.rows() + " rows (" + validation.summary() + ").");
   }
 
   /**
@@ -66,7 +69,7 @@ public final class PublishService {
    * Compute wrote plus the quality summary), so {@code main}'s snapshot describes itself.
    */
   private static long stamp(Table table, StepRequest request, ValidateResult validation) {
-    Snapshot computed = table.snapshot(validation.compute().snapshotId());
+    Snapshot computed = table.snapshot(SnapshotIds.parse(validation.compute().snapshotId()));
     SnapshotRef branch = table.refs().get(request.auditBranch());
     if (branch != null && branch.snapshotId() != computed.snapshotId()) {
       Snapshot head = table.snapshot(branch.snapshotId());

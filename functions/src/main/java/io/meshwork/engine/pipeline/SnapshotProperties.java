@@ -28,6 +28,15 @@ public final class SnapshotProperties {
         .collect(Collectors.joining(","));
   }
 
+  /**
+   * Whether {@code snapshot} was computed from definition {@code fingerprint} over inputs {@code pins}: then
+   * computing again would give the same data.
+   */
+  public static boolean describes(Snapshot snapshot, String fingerprint, Map<String, Long> pins) {
+    return snapshot != null && fingerprint.equals(snapshot.summary().get(FINGERPRINT))
+        && inputs(pins).equals(snapshot.summary().get(INPUTS));
+  }
+
   /** The newest snapshot on {@code main} produced by run {@code runId}, if it was published. */
   public static Optional<Snapshot> publishedBy(Table table, String runId) {
     Snapshot snapshot = table.currentSnapshot();

@@ -28,19 +28,24 @@ public final class ValidateService {
     this.engine = engine;
   }
 
+  /**
+   * Checks a computed result. Results with nothing computed pass through without checks: UP_TO_DATE and
+   * ALREADY_PUBLISHED as passed, UPSTREAM_FAILED as not passed (nothing was checked, so nothing may be published).
+   */
   public ValidateResult validate(ComputeResult compute) {
-    if (compute.status() != ComputeResult.Status.COMPUTED) {
-      return new ValidateResult(compute, true, List.of());
-    }
     StepRequest request = compute.request();
     PlannedProduct planned = engine.planned(request.tenant(), request.product());
+    if (compute.status() != ComputeResult.Status.COMPUTED) {
+      return new ValidateResult(compute, compute.status() != ComputeResult.Status.UPSTREAM_FAILED, List.of());
+    }
     TenantStorage storage = engine.storage(request.tenant());
     Table output = ProductTables.load(storage.catalog(), planned.tableName()).orElseThrow(() -> new StepException(
         StepException.Kind.INVALID_REQUEST, "Table " + planned.tableName() + " does not exist: run Compute first."));
     List<TableFiles> tables = new ArrayList<>();
-    tables.add(TableFiles.of(planned.name(), output, compute.snapshotId(), storage));
+    Long snapshotId = SnapshotIds.parse(compute.snapshotId());
+    tables.add(TableFiles.of(planned.name(), output, snapshotId, storage));
     for (PlannedProduct.ResolvedInput input : planned.inputs()) {
-      Long pinned = compute.inputSnapshots().get(input.name());
+      Long pinned = SnapshotIds.parse(compute.inputSnapshots().get(input.name()));
       ProductTables.load(storage.catalog(), input.tableName())
           .ifPresent(table -> tables.add(TableFiles.of(input.name(), table, pinned, storage)));
     }
@@ -55,7 +60,7 @@ public final class ValidateService {
           + " could not run: " + ComputeService.firstLine(e), e);
     }
     QualityResultsTable.append(storage, engine.limits(), new QualityResultsTable.Record(Instant.now(),
-        request.runId(), planned.name(), compute.version(), compute.table(), compute.snapshotId(), checks));
+        request.runId(), planned.name(), compute.version(), compute.table(), snapshotId, checks));
     boolean passed = checks.stream().noneMatch(check -> check.blocking() && !check.passed());
     return new ValidateResult(compute, passed, checks);
   }

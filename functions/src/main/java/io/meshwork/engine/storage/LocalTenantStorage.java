@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.DataFile;
@@ -19,8 +19,6 @@ import org.apache.iceberg.catalog.Catalog;
  * the Meshwork home, {@code <home>/tenants/<tenant>/}. Nothing to install or start.
  */
 public final class LocalTenantStorage implements TenantStorage {
-
-  private static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
   private final String tenantId;
   private final Path root;
@@ -34,17 +32,29 @@ public final class LocalTenantStorage implements TenantStorage {
 
   /** Opens (creating if needed) the storage of {@code tenantId} under {@code home}. */
   public static LocalTenantStorage open(Path home, String tenantId) {
-    if (!TENANT_ID.matcher(tenantId).matches()) {
-      throw new IllegalArgumentException("Invalid tenant id '" + tenantId + "'");
-    }
-    Path root = home.toAbsolutePath().normalize().resolve("tenants").resolve(tenantId);
+    Map<String, String> properties = catalogProperties(home, tenantId);
+    Path root = root(home, tenantId);
     try {
-      Files.createDirectories(root.resolve("warehouse"));
       Files.createDirectories(root.resolve("work"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the tenant directory " + root, e);
     }
-    Map<String, String> properties = Map.of(
+    return new LocalTenantStorage(tenantId, root, CatalogUtil.buildIcebergCatalog(tenantId, properties, null));
+  }
+
+  /**
+   * The properties of the embedded catalog of {@code tenantId} under {@code home} (a {@code JdbcCatalog} on SQLite
+   * with {@link LocalFileIO}), creating its directory: any storage that builds its catalog from properties can open
+   * the same tables.
+   */
+  public static Map<String, String> catalogProperties(Path home, String tenantId) {
+    Path root = root(home, TenantIds.check(tenantId));
+    try {
+      Files.createDirectories(root.resolve("warehouse"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the tenant directory " + root, e);
+    }
+    return Map.of(
         CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.jdbc.JdbcCatalog",
         CatalogProperties.URI, "jdbc:sqlite:" + root.resolve("catalog.db") + "?busy_timeout=30000",
         CatalogProperties.WAREHOUSE_LOCATION, root.resolve("warehouse").toString(),
@@ -52,7 +62,10 @@ public final class LocalTenantStorage implements TenantStorage {
         "jdbc.schema-version", "V1",
         // SQLite serialises writers; Iceberg retries commits that lose the race.
         "commit.retry.num-retries", "10");
-    return new LocalTenantStorage(tenantId, root, CatalogUtil.buildIcebergCatalog(tenantId, properties, null));
+  }
+
+  private static Path root(Path home, String tenantId) {
+    return home.toAbsolutePath().normalize().resolve("tenants").resolve(tenantId);
   }
 
   @Override
@@ -76,8 +89,8 @@ public final class LocalTenantStorage implements TenantStorage {
   }
 
   @Override
-  public Path readable(DataFile file) {
-    return LocalFileIO.toPath(file.location());
+  public List<Path> readable(Table table, List<DataFile> files) {
+    return files.stream().map(file -> LocalFileIO.toPath(file.location())).toList();
   }
 
   @Override

@@ -2,13 +2,15 @@ package io.meshwork.engine.storage;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 
 /**
  * One tenant's storage: its Iceberg catalog and a local work directory that DuckDB may use. Locally the data files
- * already lie on disk; on AWS they are staged to the function's /tmp. Each tenant has its own storage, so one
+ * already lie on disk ({@link LocalTenantStorage}); on AWS they are staged to the function's /tmp
+ * ({@link GlueTenantStorage}). Each tenant has its own storage, so one
  * tenant's run can never address another tenant's tables.
  */
 public interface TenantStorage extends Closeable {
@@ -20,8 +22,11 @@ public interface TenantStorage extends Closeable {
   /** The only directory DuckDB may touch besides the files handed to it. */
   Path workDirectory();
 
-  /** A local path from which DuckDB can read {@code file}. */
-  Path readable(DataFile file);
+  /**
+   * Local paths from which DuckDB can read {@code files} of {@code table}, in the same order: the files themselves
+   * when they lie on a local disk, copies staged through the table's FileIO otherwise.
+   */
+  List<Path> readable(Table table, List<DataFile> files);
 
   /** Moves a file written in the work directory into {@code table}'s data location; returns its location. */
   String adopt(Path localFile, Table table);

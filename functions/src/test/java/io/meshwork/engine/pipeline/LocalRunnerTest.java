@@ -52,7 +52,7 @@ class LocalRunnerTest {
   void secondRunIsUpToDate_whenNothingChanged() {
     fixture.deliverClaims(GOOD_CLAIMS);
     fixture.run("run-1");
-    Long published = fixture.mainSnapshot(PipelineFixture.COST_BY_CANTON);
+    String published = fixture.mainSnapshot(PipelineFixture.COST_BY_CANTON);
 
     RunReport report = fixture.run("run-2");
 
@@ -79,8 +79,8 @@ class LocalRunnerTest {
   void publishLeavesMainUntouched_whenQualityFails_andSkipsDependents() {
     fixture.deliverClaims(GOOD_CLAIMS);
     fixture.run("run-1");
-    Long claimsBefore = fixture.mainSnapshot(PipelineFixture.CLAIMS_CLEAN);
-    Long costBefore = fixture.mainSnapshot(PipelineFixture.COST_BY_CANTON);
+    String claimsBefore = fixture.mainSnapshot(PipelineFixture.CLAIMS_CLEAN);
+    String costBefore = fixture.mainSnapshot(PipelineFixture.COST_BY_CANTON);
     fixture.deliverClaims(GOOD_CLAIMS + ", ('c9', 'ZH', 250000.00)");
 
     RunReport report = fixture.run("run-2");

@@ -48,10 +48,10 @@ final class PipelineFixture implements AutoCloseable {
     return table;
   }
 
-  /** The snapshot id on main, or null before the first publish. */
-  Long mainSnapshot(TableName name) {
+  /** The snapshot id on main as the step records carry it, or null before the first publish. */
+  String mainSnapshot(TableName name) {
     Snapshot snapshot = table(name).currentSnapshot();
-    return snapshot == null ? null : snapshot.snapshotId();
+    return snapshot == null ? null : SnapshotIds.format(snapshot.snapshotId());
   }
 
   @Override

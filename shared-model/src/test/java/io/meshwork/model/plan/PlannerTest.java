@@ -121,6 +121,43 @@ class PlannerTest {
         .hasMessage("tenants: Unknown tenant 'helvetica'. Did you mean 'helvetia'? Tenants are helvetia.");
   }
 
+  @Test
+  void refreshAfterAProduct_plansItsDependentsAndWhatTheyRead_inWaves() {
+    product("base", "1.0.0", "raw");
+    product("other", "1.0.0", "raw");
+    product("left", "1.0.0", "base");
+    product("join", "1.0.0", "left", "other");
+    product("unrelated", "1.0.0", "other");
+    tenant("t1", "  - {product: join}\n  - {product: unrelated}\n");
+    TenantPlan plan = planner().plan("t1");
+
+    assertThat(plan.downstreamOf("base")).containsExactlyInAnyOrder("left", "join");
+    assertThat(plan.refreshAfter("base")).containsExactlyInAnyOrder("base", "other", "left", "join");
+    assertThat(plan.waves(plan.refreshAfter("base"))).extracting(wave -> wave.stream().map(PlannedProduct::name)
+        .sorted().toList()).containsExactly(List.of("base", "other"), List.of("left"), List.of("join"));
+  }
+
+  @Test
+  void refreshAfterAProductNobodyReads_isEmpty() {
+    product("base", "1.0.0", "raw");
+    tenant("t1", "  - {product: base}\n");
+    TenantPlan plan = planner().plan("t1");
+
+    assertThat(plan.refreshAfter("base")).isEmpty();
+    assertThat(plan.waves(plan.refreshAfter("base"))).isEmpty();
+  }
+
+  @Test
+  void closuresOfAnUnplannedProduct_nameItAndThePlannedOnes() {
+    product("base", "1.0.0", "raw");
+    tenant("t1", "  - {product: base}\n");
+    TenantPlan plan = planner().plan("t1");
+
+    assertThatThrownBy(() -> plan.refreshAfter("nope")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Product nope is not planned for tenant t1. Planned: base.");
+    assertThat(plan.upstreamOf("base")).containsExactly("base");
+  }
+
   private Planner planner() {
     Catalog catalog = CatalogLoader.load(new InMemoryDefinitionFiles("test", files));
     return new Planner(catalog);
