@@ -23,7 +23,8 @@ import software.amazon.awscdk.AppProps;
  * The CDK app that {@code cdk synth} runs: one {@link TenantStack} per tenant of the catalogue, built from the same
  * definitions and planner as the local runtime. The catalogue is read from {@code MESHWORK_DEFINITIONS}, or
  * {@code ../product-definitions/catalog} (relative to {@code cdk-app/}, where the CLI runs). Invalid definitions are
- * reported as {@code file:line:column: message} lines and end the app with exit status 2 before anything is written.
+ * reported as {@code file:line:column: message} lines and end the app with exit status 2 before anything is written;
+ * so does a missing functions jar (see {@link FunctionsJar}).
  */
 public final class MeshworkApp {
 
@@ -34,6 +35,11 @@ public final class MeshworkApp {
   }
 
   public static void main(String[] args) {
+    Optional<String> missingJar = FunctionsJar.problem(FunctionsJar.location(System.getenv()));
+    if (missingJar.isPresent()) {
+      System.err.println(missingJar.get());
+      System.exit(2);
+    }
     App app = newApp();
     int status = addTenantStacks(app, definitionsDirectory(System.getenv()),
         Optional.ofNullable(System.getenv("CDK_DEFAULT_ACCOUNT")), System.err);

@@ -7,6 +7,8 @@ import io.meshwork.cdk.constructs.DataProductTableProps;
 import io.meshwork.cdk.constructs.GlueIdentifiers;
 import io.meshwork.cdk.constructs.QueryWorkGroup;
 import io.meshwork.cdk.constructs.QueryWorkGroupProps;
+import io.meshwork.cdk.constructs.TenantPipeline;
+import io.meshwork.cdk.constructs.TenantPipelineProps;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.Diagnostic;
 import io.meshwork.model.definition.InvalidDefinitionException;
@@ -29,7 +31,8 @@ import software.constructs.Construct;
 
 /**
  * Everything one tenant's account holds for its plan: the customer-managed key, the data bucket, a Glue database per
- * domain the plan touches, an Iceberg table per planned product and source, and the Athena workgroup. Deployed into
+ * domain the plan touches, an Iceberg table per planned product and source, the Athena workgroup, and the refresh
+ * pipeline (functions, state machine, schedules, alarms; see {@link TenantPipeline}). Deployed into
  * the tenant's own account and region.
  */
 public final class TenantStack extends Stack {
@@ -39,6 +42,7 @@ public final class TenantStack extends Stack {
 
   private final DataBucket dataBucket;
   private final Key key;
+  private final TenantPipeline pipeline;
 
   /**
    * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
@@ -80,6 +84,8 @@ public final class TenantStack extends Stack {
       glueTable.table().addResourceDependency(database);
     }
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+    this.pipeline = new TenantPipeline(this, "Pipeline", TenantPipelineProps.builder(tenant.id(), plan,
+        dataBucket.bucket(), key, FunctionsJar.code(System.getenv())).build());
   }
 
   public DataBucket dataBucket() {
@@ -88,6 +94,10 @@ public final class TenantStack extends Stack {
 
   public Key key() {
     return key;
+  }
+
+  public TenantPipeline pipeline() {
+    return pipeline;
   }
 
   /** The stack id and name of tenant {@code tenantId}. */
