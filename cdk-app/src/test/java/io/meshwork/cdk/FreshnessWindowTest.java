@@ -28,6 +28,12 @@ class FreshnessWindowTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"P35D, P35D", "PT30H, PT30H", "PT48H, P2D", "PT45M, PT45M"})
+  void slaIsShownAsDefinitionsWriteIt(String sla, String shown) {
+    assertThat(FreshnessWindow.iso(Duration.parse(sla))).isEqualTo(shown);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"P8D", "P32D", "P35D", "PT0S"})
   void slaLongerThanSevenDaysHasNoWindow(String sla) {
     assertThat(FreshnessWindow.of(Duration.parse(sla))).isEmpty();

@@ -37,6 +37,12 @@ public record FreshnessWindow(Duration period, int periods) {
     return Optional.of(new FreshnessWindow(period, (int) periods));
   }
 
+  /** {@code duration} in ISO-8601 as a definition would write it: {@code P35D} rather than {@code PT840H}. */
+  public static String iso(Duration duration) {
+    return duration.toSecondsPart() == 0 && duration.toMinutesPart() == 0 && duration.toHoursPart() == 0
+        && duration.toDays() > 0 ? "P" + duration.toDays() + "D" : duration.toString();
+  }
+
   /** The whole window, {@code period * periods}. */
   public Duration span() {
     return period.multipliedBy(periods);

@@ -3,6 +3,7 @@ package io.meshwork.cdk.constructs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -76,6 +77,8 @@ public final class PipelineFunction extends Construct {
         .aliasName(ALIAS)
         .version(function.getCurrentVersion())
         .build();
+    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        "The live alias points at a published version, which is what runs with SnapStart.");
     List<NagReasons.Reason> reasons = new ArrayList<>(List.of(
         new NagReasons.Reason("AwsSolutions-L1", "The handlers are built for Java 17, the version the whole project"
             + " targets (Micronaut 4); moving the runtime is a project-wide upgrade, not a deployment setting."),

@@ -46,18 +46,21 @@ import software.constructs.Construct;
  *                       │                                                └ yes → Publish → Publish status
  *                       │       ─ PUBLISHED → Announce publication → Count publication → Published
  *                       │       ─ UNCHANGED/SKIPPED/CONFLICT/BLOCKED → Not published
+ *                       │       ─ anything else → Unexpected publish status (Fail)
  *                       ├ UP_TO_DATE/ALREADY_PUBLISHED/UPSTREAM_FAILED → Nothing to publish
  *                       └ anything else → Unexpected compute status (Fail)
  *                     Catch States.ALL → Record failure → Notify failure
- *           → Summarise run → Any product failed? ─ FAILED or BLOCKED → Refresh failed (Fail) ─ else Refresh succeeded
+ *           → Summarise run → Any product failed? ─ FAILED or BLOCKED → Refresh failed (Fail)
+ *                                                 └ else → Refresh succeeded
  * </pre>
  *
  * <p>The input is {@code {tenant, product?, dependentsOf?}} (dependentsOf wins if both are given); the Pass states
- * build Plan's request with the execution name as run id. Each product ends as one record {@code {product, outcome, ...}}, so a failed product does not stop the others;
- * its dependents in later waves learn of it from Compute ({@code UPSTREAM_FAILED}). The run fails at the end when any
- * product failed or was blocked, which is what the ExecutionsFailed alarm watches. Only classic JSONPath and widely
- * supported states are used, so emulators run the same definition. Lambda tasks invoke the functions' {@code live}
- * aliases with the handler's JSON as the whole task output ({@code payloadResponseOnly}).
+ * build Plan's request with the execution name as run id. Each product ends as one record
+ * {@code {product, outcome, ...}}, so a failed product does not stop the others; its dependents in later waves learn
+ * of it from Compute ({@code UPSTREAM_FAILED}). The run fails at the end when any product failed or was blocked,
+ * which is what the ExecutionsFailed alarm watches. Only classic JSONPath and widely supported states are used, so
+ * emulators run the same definition. Lambda tasks invoke the functions' {@code live} aliases with the handler's JSON
+ * as the whole task output ({@code payloadResponseOnly}).
  */
 public final class RefreshStateMachine extends Construct {
 
@@ -164,7 +167,7 @@ public final class RefreshStateMachine extends Construct {
             .itemsPath("$.waves")
             .itemSelector(Map.of("wave", JsonPath.objectAt("$$.Map.Item.Value")))
             .maxConcurrency(1)
-            .resultSelector(Map.of(
+            .resultSelector(OrderedMaps.of(
                 "products", JsonPath.listAt("$[*][*]"),
                 "outcomes", JsonPath.listAt("$[*][*].outcome")))
             .resultPath("$.results")
@@ -211,7 +214,7 @@ public final class RefreshStateMachine extends Construct {
     LambdaInvoke publish = invoke("Publish", PUBLISH, props.publish());
 
     Pass published = Pass.Builder.create(this, "Published").stateName(PUBLISHED)
-        .parameters(Map.of(
+        .parameters(OrderedMaps.of(
             "product", JsonPath.stringAt("$.validation.compute.request.product"),
             "outcome", "PUBLISHED",
             "snapshotId", JsonPath.stringAt("$.snapshotId")))
@@ -220,7 +223,7 @@ public final class RefreshStateMachine extends Construct {
         .when(status("PUBLISHED"), announce().next(count(props)).next(published))
         .when(status("UNCHANGED", "SKIPPED", "CONFLICT", "BLOCKED"),
             Pass.Builder.create(this, "NotPublished").stateName(NOT_PUBLISHED)
-                .parameters(Map.of(
+                .parameters(OrderedMaps.of(
                     "product", JsonPath.stringAt("$.validation.compute.request.product"),
                     "outcome", JsonPath.stringAt("$.status")))
                 .build())
@@ -229,7 +232,7 @@ public final class RefreshStateMachine extends Construct {
         .when(Condition.booleanEquals("$.passed", true), publish.next(publishStatus))
         .otherwise(Pass.Builder.create(this, "Blocked").stateName(BLOCKED)
             .comment("A check of severity error failed: main stays as it was, so there is nothing to publish.")
-            .parameters(Map.of(
+            .parameters(OrderedMaps.of(
                 "product", JsonPath.stringAt("$.compute.request.product"),
                 "outcome", "BLOCKED"))
             .build());
@@ -237,7 +240,7 @@ public final class RefreshStateMachine extends Construct {
         .when(status("COMPUTED"), validate.next(checksPassed))
         .when(status("UP_TO_DATE", "ALREADY_PUBLISHED", "UPSTREAM_FAILED"),
             Pass.Builder.create(this, "NothingToPublish").stateName(NOTHING_TO_PUBLISH)
-                .parameters(Map.of(
+                .parameters(OrderedMaps.of(
                     "product", JsonPath.stringAt("$.request.product"),
                     "outcome", JsonPath.stringAt("$.status")))
                 .build())
@@ -306,12 +309,12 @@ public final class RefreshStateMachine extends Construct {
     metric.put("Unit", "Count");
     metric.put("Value", 1);
     metric.put("Dimensions", List.of(
-        Map.of("Name", "Tenant", "Value", props.tenantId()),
-        Map.of("Name", "Product", "Value.$", "$.validation.compute.request.product")));
+        OrderedMaps.of("Name", "Tenant", "Value", props.tenantId()),
+        OrderedMaps.of("Name", "Product", "Value.$", "$.validation.compute.request.product")));
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("Type", "Task");
     state.put("Resource", "arn:" + Stack.of(this).getPartition() + ":states:::aws-sdk:cloudwatch:putMetricData");
-    state.put("Parameters", Map.of("Namespace", props.metricNamespace(), "MetricData", List.of(metric)));
+    state.put("Parameters", OrderedMaps.of("Namespace", props.metricNamespace(), "MetricData", List.of(metric)));
     state.put("ResultPath", "$.metric");
     CustomState task = CustomState.Builder.create(this, COUNT_PUBLICATION)
         .stateJson(state)

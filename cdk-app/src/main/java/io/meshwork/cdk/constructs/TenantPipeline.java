@@ -126,12 +126,12 @@ public final class TenantPipeline extends Construct {
         METRIC_NAMESPACE, props.logRetention(), operationsKey));
 
     this.scheduleGroup = ScheduleGroup.Builder.create(this, "Schedules").scheduleGroupName(prefix).build();
-    addSchedules(props, startingRole("SchedulerRole", "scheduler.amazonaws.com", Map.of(
+    addSchedules(props, startingRole("SchedulerRole", "scheduler.amazonaws.com", OrderedMaps.of(
         "aws:SourceAccount", stack.getAccount(),
         "aws:SourceArn", scheduleGroup.getScheduleGroupArn())));
     Set<String> read = readByOthers(props.plan());
     this.dependentsRule = read.isEmpty() ? null : dependentsRule(tenant, read, startingRole("DependentsRuleRole",
-        "events.amazonaws.com", Map.of("aws:SourceAccount", stack.getAccount())));
+        "events.amazonaws.com", OrderedMaps.of("aws:SourceAccount", stack.getAccount())));
 
     SnsAction notify = new SnsAction(notifications);
     this.failedRunsAlarm = Alarm.Builder.create(this, "FailedRuns")
@@ -170,7 +170,7 @@ public final class TenantPipeline extends Construct {
   }
 
   /** A role that {@code service} assumes under {@code conditions} and that may only start the state machine. */
-  private Role startingRole(String id, String service, Map<String, String> conditions) {
+  private Role startingRole(String id, String service, Map<String, Object> conditions) {
     Role role = Role.Builder.create(this, id)
         .description("Lets " + service + " start the refresh state machine, and nothing else")
         .assumedBy(new ServicePrincipal(service).withConditions(Map.of("StringEquals", conditions)))
@@ -236,7 +236,8 @@ public final class TenantPipeline extends Construct {
           .schedule(ScheduleExpression.expression(schedule.get().expression(), props.timeZone()))
           .target(new StepFunctionsStartExecution(refresh.stateMachine(), ScheduleTargetBaseProps.builder()
               .role(role)
-              .input(ScheduleTargetInput.fromObject(Map.of("tenant", props.tenantId(), "product", product.name())))
+              .input(ScheduleTargetInput.fromObject(OrderedMaps.of("tenant", props.tenantId(),
+                  "product", product.name())))
               .build()))
           .build());
     }
@@ -270,7 +271,7 @@ public final class TenantPipeline extends Construct {
         .build();
     rule.addTarget(new SfnStateMachine(refresh.stateMachine(), SfnStateMachineProps.builder()
         .role(role)
-        .input(RuleTargetInput.fromObject(Map.of("tenant", tenant,
+        .input(RuleTargetInput.fromObject(OrderedMaps.of("tenant", tenant,
             "dependentsOf", EventField.fromPath("$.detail.product"))))
         .build()));
     return rule;
@@ -281,15 +282,16 @@ public final class TenantPipeline extends Construct {
       product.product().sla().freshness().ifPresent(freshness -> {
         Optional<FreshnessWindow> window = FreshnessWindow.of(freshness);
         if (window.isEmpty()) {
-          Annotations.of(this).addInfo("No freshness alarm for " + product.name() + ": its SLA " + freshness
-              + " is longer than the " + FreshnessWindow.LONGEST.toDays() + " days CloudWatch alarms evaluate.");
+          Annotations.of(this).addInfo("No freshness alarm for " + product.name() + ": its SLA "
+              + FreshnessWindow.iso(freshness) + " is longer than the " + FreshnessWindow.LONGEST.toDays()
+              + " days CloudWatch alarms evaluate.");
           return;
         }
         FreshnessWindow span = window.get();
         Alarm alarm = Alarm.Builder.create(this, "Freshness-" + product.name())
             .alarmName("meshwork-" + tenant + "-" + product.name() + "-freshness")
             .alarmDescription(product.name() + " of tenant " + tenant + " has not been published within its freshness"
-                + " SLA of " + freshness + ".")
+                + " SLA of " + FreshnessWindow.iso(freshness) + ".")
             .metric(Metric.Builder.create()
                 .namespace(METRIC_NAMESPACE)
                 .metricName(RefreshStateMachine.PUBLISHED_METRIC)
