@@ -265,13 +265,7 @@ public final class RefreshStateMachine extends Construct {
         .payloadResponseOnly(true)
         .retryOnServiceExceptions(false)
         .build();
-    task.addRetry(RetryProps.builder()
-        .errors(TRANSIENT_ERRORS)
-        .interval(Duration.seconds(2))
-        .backoffRate(2)
-        .maxAttempts(4)
-        .jitterStrategy(JitterType.FULL)
-        .build());
+    task.addRetry(retry(TRANSIENT_ERRORS, 2, 4));
     return task;
   }
 
@@ -362,11 +356,16 @@ public final class RefreshStateMachine extends Construct {
 
   /** Retries an AWS service call after a publication; repeating it is harmless. */
   private static RetryProps serviceRetry() {
+    return retry(List.of("States.TaskFailed"), 1, 3);
+  }
+
+  /** Exponential backoff (rate 2) with full jitter, so parallel products do not retry in step. */
+  private static RetryProps retry(List<String> errors, int intervalSeconds, int maxAttempts) {
     return RetryProps.builder()
-        .errors(List.of("States.TaskFailed"))
-        .interval(Duration.seconds(1))
+        .errors(errors)
+        .interval(Duration.seconds(intervalSeconds))
         .backoffRate(2)
-        .maxAttempts(3)
+        .maxAttempts(maxAttempts)
         .jitterStrategy(JitterType.FULL)
         .build();
   }
