@@ -26,7 +26,8 @@ import software.amazon.awscdk.Environment;
  * {@link ProviderStack}, and one {@link TenantStack} per tenant of the catalogue, built from the same definitions and
  * planner as the local runtime. Where each goes is set by {@link DeploymentSettings}. The catalogue is read from {@code MESHWORK_DEFINITIONS}, or
  * {@code ../product-definitions/catalog} (relative to {@code cdk-app/}, where the CLI runs). Invalid definitions are
- * reported as {@code file:line:column: message} lines and end the app with exit status 2 before anything is written.
+ * reported as {@code file:line:column: message} lines and end the app with exit status 2 before anything is written;
+ * so does a missing functions jar (see {@link FunctionsJar}).
  */
 public final class MeshworkApp {
 
@@ -37,6 +38,11 @@ public final class MeshworkApp {
   }
 
   public static void main(String[] args) {
+    Optional<String> missingJar = FunctionsJar.problem(FunctionsJar.location(System.getenv()));
+    if (missingJar.isPresent()) {
+      System.err.println(missingJar.get());
+      System.exit(2);
+    }
     App app = newApp();
     int status;
     try {

@@ -4,6 +4,7 @@ import io.meshwork.cdk.constructs.DataBucket;
 import io.meshwork.cdk.constructs.DataBucketProps;
 import io.meshwork.cdk.constructs.DataProductTable;
 import io.meshwork.cdk.constructs.DataProductTableProps;
+import io.meshwork.cdk.constructs.PipelineFunction;
 import io.meshwork.cdk.constructs.GlueIdentifiers;
 import io.meshwork.cdk.constructs.QueryWorkGroup;
 import io.meshwork.cdk.constructs.QueryWorkGroupProps;
@@ -11,6 +12,8 @@ import io.meshwork.cdk.constructs.RunEventForwarding;
 import io.meshwork.cdk.constructs.RunEventForwardingProps;
 import io.meshwork.cdk.constructs.TenantAccess;
 import io.meshwork.cdk.constructs.TenantAccessProps;
+import io.meshwork.cdk.constructs.TenantPipeline;
+import io.meshwork.cdk.constructs.TenantPipelineProps;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.Diagnostic;
@@ -24,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -37,7 +38,8 @@ import software.constructs.Construct;
 
 /**
  * Everything one tenant's account holds for its plan: the customer-managed key, the data bucket, a Glue database per
- * domain the plan touches, an Iceberg table per planned product and source, and the Athena workgroup. Deployed into
+ * domain the plan touches, an Iceberg table per planned product and source, the Athena workgroup, and the refresh
+ * pipeline (functions, state machine, schedules, alarms; see {@link TenantPipeline}). Deployed into
  * the tenant's own account and region.
  */
 public final class TenantStack extends Stack {
@@ -47,8 +49,8 @@ public final class TenantStack extends Stack {
 
   private final DataBucket dataBucket;
   private final Key key;
-  private final String tenantId;
   private final TenantAccess access;
+  private final TenantPipeline pipeline;
 
   /**
    * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
@@ -63,7 +65,6 @@ public final class TenantStack extends Stack {
             .region(tenant.account().region())
             .build())
         .build());
-    this.tenantId = tenant.id();
     List<PlannedTable> tables = tables(plan);
     this.key = Key.Builder.create(this, "DataKey")
         .description("Encrypts the Meshwork data of tenant " + tenant.id())
@@ -77,24 +78,26 @@ public final class TenantStack extends Stack {
     Map<TableName, CfnTable> glueTables = new LinkedHashMap<>();
     for (PlannedTable table : tables) {
       String domain = table.name().namespace();
-      CfnDatabase database = databases.computeIfAbsent(domain, name -> CfnDatabase.Builder.create(this,
-              "Database-" + name)
-          .catalogId(getAccount())
-          .databaseInput(CfnDatabase.DatabaseInputProperty.builder()
-              .name(name)
-              .description("Meshwork domain " + name)
-              .locationUri(warehouse + "/" + name)
-              .build())
-          .build());
+      CfnDatabase database = databases.computeIfAbsent(domain, name -> database(name, "Meshwork domain " + name,
+          warehouse));
       DataProductTable glueTable = new DataProductTable(this, "Table-" + domain + "-" + table.name().table(),
           new DataProductTableProps(domain, table.name().table(), table.contract().columns(), warehouse,
               table.contract().partitioning(), table.description()));
       glueTable.table().addResourceDependency(database);
       glueTables.put(table.name(), glueTable.table());
     }
+    // The pipeline's own database: Validate creates the quality results table in it on its first run.
+    databases.put(TenantPipeline.QUALITY_RESULTS.namespace(), database(TenantPipeline.QUALITY_RESULTS.namespace(),
+        "Meshwork pipeline records: quality results of every validation", warehouse));
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+    this.pipeline = new TenantPipeline(this, "Pipeline", TenantPipelineProps.builder(tenant.id(), plan,
+        dataBucket.bucket(), key, FunctionsJar.code(System.getenv())).build());
     this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(LakeFormationPolicy.of(tenant, plan,
         tenant.account().id().or(() -> defaultAccount)), dataBucket.bucket(), key, databases, glueTables));
+    for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
+      access.grantPipeline(step.role());
+    }
+    access.grantCreateTables(pipeline.validate().role(), TenantPipeline.QUALITY_RESULTS.namespace());
   }
 
   /**
@@ -102,13 +105,19 @@ public final class TenantStack extends Stack {
    * provider's central bus {@code centralBusArn}.
    */
   public RunEventForwarding forwardRunEventsTo(String centralBusArn) {
-    String stateMachineArn = formatArn(ArnComponents.builder()
-        .service("states")
-        .resource("stateMachine")
-        .resourceName("meshwork-" + tenantId + "-refresh")
-        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-        .build());
-    return new RunEventForwarding(this, "RunEvents", new RunEventForwardingProps(centralBusArn, stateMachineArn));
+    return new RunEventForwarding(this, "RunEvents", new RunEventForwardingProps(centralBusArn,
+        pipeline.refresh().stateMachine().getStateMachineArn()));
+  }
+
+  private CfnDatabase database(String name, String description, String warehouse) {
+    return CfnDatabase.Builder.create(this, "Database-" + name)
+        .catalogId(getAccount())
+        .databaseInput(CfnDatabase.DatabaseInputProperty.builder()
+            .name(name)
+            .description(description)
+            .locationUri(warehouse + "/" + name)
+            .build())
+        .build();
   }
 
   public DataBucket dataBucket() {
@@ -122,6 +131,11 @@ public final class TenantStack extends Stack {
   /** Lake Formation of the tenant; {@link TenantAccess#grantPipeline} lets the pipeline's role maintain tables. */
   public TenantAccess access() {
     return access;
+  }
+
+  /** The functions, state machine, schedules, rule and alarms that refresh the tenant's products. */
+  public TenantPipeline pipeline() {
+    return pipeline;
   }
 
   /** The stack id and name of tenant {@code tenantId}. */

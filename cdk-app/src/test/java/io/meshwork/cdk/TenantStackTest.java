@@ -45,7 +45,7 @@ class TenantStackTest {
 
   @Test
   void customerManagedKeyRotates() {
-    template.resourceCountIs("AWS::KMS::Key", 1);
+    template.resourceCountIs("AWS::KMS::Key", 2); // the data key and the pipeline's operations key
     template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
     template.hasResource("AWS::KMS::Key", Map.of("DeletionPolicy", "Retain"));
   }
@@ -84,9 +84,9 @@ class TenantStackTest {
   }
 
   @Test
-  void glueDatabasesAreExactlyTheDomainsOfThePlan() {
+  void glueDatabasesAreExactlyTheDomainsOfThePlan_andThePipelinesOwn() {
     assertThat(names("AWS::Glue::Database", "DatabaseInput"))
-        .containsExactlyInAnyOrder("claims", "membership", "finance", "sources");
+        .containsExactlyInAnyOrder("claims", "membership", "finance", "sources", "meshwork");
   }
 
   @Test

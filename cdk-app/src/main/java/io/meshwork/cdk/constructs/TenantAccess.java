@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.DefaultStackSynthesizer;
 import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.glue.CfnDatabase;
@@ -146,7 +147,7 @@ public final class TenantAccess extends Construct {
    * permissions for Glue, S3 and the key; Lake Formation only decides on top of them.
    */
   public void grantPipeline(IRole role) {
-    String name = "Pipeline-" + role.getNode().getId();
+    String name = "Pipeline-" + Names.nodeUniqueId(role.getNode());
     grant(name + "-Location", role.getRoleArn(), List.of("DATA_LOCATION_ACCESS"),
         CfnPrincipalPermissions.ResourceProperty.builder()
             .dataLocation(CfnPrincipalPermissions.DataLocationResourceProperty.builder()
@@ -165,6 +166,23 @@ public final class TenantAccess extends Construct {
                   .catalogId(account).databaseName(database.getKey()).tableWildcard(Map.of()).build())
               .build(), database.getValue());
     }
+  }
+
+  /**
+   * Lets {@code role} create tables in {@code database}, one of the props' databases: the pipeline creates the
+   * quality results table on its first validation.
+   */
+  public void grantCreateTables(IRole role, String database) {
+    CfnDatabase target = props.databases().get(database);
+    if (target == null) {
+      throw new IllegalArgumentException("database '" + database + "' is not one of this tenant's databases "
+          + props.databases().keySet() + ".");
+    }
+    grant("CreateTables-" + Names.nodeUniqueId(role.getNode()) + "-" + database, role.getRoleArn(),
+        List.of("CREATE_TABLE"), CfnPrincipalPermissions.ResourceProperty.builder()
+            .database(CfnPrincipalPermissions.DatabaseResourceProperty.builder()
+                .catalogId(account).name(database).build())
+            .build(), target);
   }
 
   /** The data lake settings, on which every Glue database of the props waits. */

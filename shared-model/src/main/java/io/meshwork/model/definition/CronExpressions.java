@@ -66,6 +66,9 @@ public final class CronExpressions {
           ? Optional.empty()
           : invalid(field, text, "'?' is only allowed in day-of-month or day-of-week");
     }
+    if (field.name().equals("day-of-week") && text.contains("#") && text.contains(",")) {
+      return invalid(field, text, "a day#n must stand alone, EventBridge rejects it in a list");
+    }
     for (String element : text.split(",", -1)) {
       Optional<String> problem = elementProblem(field, element);
       if (problem.isPresent()) {
@@ -93,6 +96,9 @@ public final class CronExpressions {
       }
     }
     String[] step = element.split("/", -1);
+    if (step.length > 1 && field.name().equals("day-of-week")) {
+      return invalid(field, element, "'/' is not allowed in day-of-week, list the days instead, e.g. MON,WED,FRI");
+    }
     if (step.length > 2) {
       return invalid(field, element, "use at most one '/'");
     }

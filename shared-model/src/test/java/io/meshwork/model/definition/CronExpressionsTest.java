@@ -27,7 +27,9 @@ class CronExpressionsTest {
       "cron(0 5 ? * 8 *)|the day-of-week field '8' is invalid: allowed values are 1-7 or SUN-SAT.",
       "cron(0 ? * * ? *)|the hours field '?' is invalid: '?' is only allowed in day-of-month or day-of-week.",
       "cron(0 5 ? * MON#6 *)|the day-of-week field 'MON#6' is invalid: write day#n with n from 1 to 5, e.g. MON#1.",
-      "cron(0/0 5 * * ? *)|the minutes field '0/0' is invalid: the increment after '/' must be a positive number."})
+      "cron(0/0 5 * * ? *)|the minutes field '0/0' is invalid: the increment after '/' must be a positive number.",
+      "cron(0 5 ? * 3#1,6#3 *)|the day-of-week field '3#1,6#3' is invalid: a day#n must stand alone, EventBridge rejects it in a list.",
+      "cron(0 5 ? * MON/2 *)|the day-of-week field 'MON/2' is invalid: '/' is not allowed in day-of-week, list the days instead, e.g. MON,WED,FRI."})
   void explainsWhatEventBridgeWouldReject(String expression, String problem) {
     assertThat(CronExpressions.problem(expression)).contains(problem);
   }

@@ -1,0 +1,123 @@
+package io.meshwork.cdk.constructs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Size;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * One Java 17 handler of the pipeline: the function with SnapStart on published versions (unless its size asks for more
+ * /tmp than SnapStart allows), an alias {@code live} on its current version (what the state machine invokes, so every
+ * invocation restores a snapshot), JSON logs in an encrypted log group with retention, and a role of its own that may
+ * only write those logs until grants are added.
+ *
+ * <p>The cdk-nag findings this design accepts are suppressed here, each with its reason.
+ */
+public final class PipelineFunction extends Construct {
+
+  /** The alias the state machine invokes. */
+  public static final String ALIAS = "live";
+
+  private final Function function;
+  private final Alias alias;
+  private final Role role;
+  private final LogGroup logGroup;
+
+  public PipelineFunction(Construct scope, String id, PipelineFunctionProps props) {
+    super(scope, id);
+    this.logGroup = LogGroup.Builder.create(this, "Logs")
+        .logGroupName("/aws/lambda/" + props.functionName())
+        .retention(props.logRetention())
+        .encryptionKey(props.logKey())
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+    this.role = Role.Builder.create(this, "Role")
+        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+        .description("Runs " + props.functionName() + "; may only use what the pipeline grants it")
+        .build();
+    logGroup.grantWrite(role);
+    Function.Builder builder = Function.Builder.create(this, "Function")
+        .functionName(props.functionName())
+        .description(props.description())
+        .runtime(Runtime.JAVA_17)
+        .architecture(Architecture.X86_64)
+        .handler(props.handler())
+        .code(props.code())
+        .memorySize(props.size().memoryMiB())
+        .timeout(props.size().timeout())
+        .ephemeralStorageSize(Size.mebibytes(props.size().ephemeralStorageMiB()))
+        .environment(new TreeMap<>(props.environment()))
+        .role(role)
+        .logGroup(logGroup)
+        .loggingFormat(LoggingFormat.JSON)
+        .applicationLogLevelV2(ApplicationLogLevel.INFO)
+        .systemLogLevelV2(SystemLogLevel.WARN);
+    if (props.size().snapStart()) {
+      builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+    }
+    props.reservedConcurrentExecutions().ifPresent(builder::reservedConcurrentExecutions);
+    this.function = builder.build();
+    this.alias = Alias.Builder.create(this, "Live")
+        .aliasName(ALIAS)
+        .version(function.getCurrentVersion())
+        .build();
+    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        "The live alias points at a published version, which is what runs with SnapStart.");
+    List<NagReasons.Reason> reasons = new ArrayList<>(List.of(
+        new NagReasons.Reason("AwsSolutions-L1", "The handlers are built for Java 17, the version the whole project"
+            + " targets (Micronaut 4); moving the runtime is a project-wide upgrade, not a deployment setting."),
+        new NagReasons.Reason("HIPAA.Security-LambdaDLQ", "The state machine invokes the function synchronously and"
+            + " catches, records and notifies every failure; a dead-letter queue only applies to asynchronous"
+            + " invocations."),
+        new NagReasons.Reason("HIPAA.Security-LambdaInsideVPC", "The function reaches only AWS APIs (S3, Glue, KMS,"
+            + " Lake Formation) over TLS, authorised by its role and the bucket policy; there is no private network"
+            + " resource to reach, so a VPC would add endpoints without narrowing access.")));
+    if (props.reservedConcurrentExecutions().isEmpty()) {
+      reasons.add(new NagReasons.Reason("HIPAA.Security-LambdaConcurrency", "Concurrency is bounded by the state"
+          + " machine (products of a wave run at most maxConcurrency at a time); reserving concurrency fails to"
+          + " deploy in new accounts whose limit leaves fewer than 100 unreserved executions. Set"
+          + " reservedConcurrentExecutions where the account allows it."));
+    }
+    NagReasons.suppress(function, reasons);
+    NagReasons.suppress(role, List.of(NagReasons.ROLE_POLICY));
+  }
+
+  /** The function itself (its unqualified ARN). */
+  public IFunction function() {
+    return function;
+  }
+
+  /** The {@value #ALIAS} alias on the current version: what callers should invoke. */
+  public Alias alias() {
+    return alias;
+  }
+
+  /** The function's role, for grants. */
+  public IGrantable grantPrincipal() {
+    return role;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public LogGroup logGroup() {
+    return logGroup;
+  }
+}

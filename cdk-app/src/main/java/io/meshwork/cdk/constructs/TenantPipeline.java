@@ -1,0 +1,366 @@
+package io.meshwork.cdk.constructs;
+
+import io.meshwork.model.definition.CronExpressions;
+import io.meshwork.model.definition.Diagnostic;
+import io.meshwork.model.definition.InvalidDefinitionException;
+import io.meshwork.model.definition.Schedule;
+import io.meshwork.model.definition.TableName;
+import io.meshwork.model.plan.PlannedProduct;
+import io.meshwork.model.plan.TenantPlan;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SfnStateMachine;
+import software.amazon.awscdk.services.events.targets.SfnStateMachineProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.ScheduleGroup;
+import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.targets.StepFunctionsStartExecution;
+import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
+import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
+
+/**
+ * A tenant's refresh pipeline, built from its plan: the four functions (Plan, Compute, Validate, Publish), the
+ * {@link RefreshStateMachine} that drives them, an EventBridge Scheduler schedule per planned product that has a
+ * schedule, a rule that refreshes dependents when a product is published, alarms for failed runs and freshness SLAs,
+ * and the topic that hears about failures.
+ *
+ * <ul>
+ *   <li><b>Schedules</b>: the tenant's subscription schedule if it set one, else the product's; products without
+ *       either get no schedule and refresh only with their dependents' runs, the rule, or by hand. Each starts the
+ *       state machine with {@code {tenant, product}} in the schedule group {@code meshwork-<tenant>}.</li>
+ *   <li><b>Dependents rule</b>, only when some planned product is read by another: a {@code ProductPublished} event of
+ *       this tenant for such a product, published by a product refresh, starts {@code {tenant, dependentsOf}}.
+ *       Full and dependents refreshes already include every dependent, so their events start nothing.</li>
+ *   <li><b>Alarms</b>: ExecutionsFailed at least once in five minutes; per product with a freshness SLA of at most
+ *       seven days, no {@code Published} datum within the SLA (see {@link FreshnessWindow}). Both notify the
+ *       topic.</li>
+ * </ul>
+ */
+public final class TenantPipeline extends Construct {
+
+  /** The CloudWatch namespace of the pipeline's own metrics. */
+  public static final String METRIC_NAMESPACE = "Meshwork";
+  /** Keeps the JIT to its fast first tier: handlers are short-lived and start from a SnapStart snapshot. */
+  public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+  /** The table Validate appends every check result to; the functions create it on first use. */
+  public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
+
+  private final IKey operationsKey;
+  private final Topic notifications;
+  private final PipelineFunction plan;
+  private final PipelineFunction compute;
+  private final PipelineFunction validate;
+  private final PipelineFunction publish;
+  private final RefreshStateMachine refresh;
+  private final ScheduleGroup scheduleGroup;
+  private final Map<String, software.amazon.awscdk.services.scheduler.Schedule> schedules = new LinkedHashMap<>();
+  private final Rule dependentsRule;
+  private final Alarm failedRunsAlarm;
+  private final Map<String, Alarm> freshnessAlarms = new LinkedHashMap<>();
+
+  public TenantPipeline(Construct scope, String id, TenantPipelineProps props) {
+    super(scope, id);
+    String tenant = props.tenantId();
+    String prefix = "meshwork-" + tenant;
+    Stack stack = Stack.of(this);
+    this.operationsKey = props.operationsKey().orElseGet(() -> Key.Builder.create(this, "OperationsKey")
+        .description("Encrypts the Meshwork pipeline logs and notifications of tenant " + tenant)
+        .alias("alias/meshwork/operations")
+        .enableKeyRotation(true)
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build());
+    allowLogsAndAlarms(stack, prefix);
+    this.notifications = Topic.Builder.create(this, "Notifications")
+        .topicName(prefix + "-notifications")
+        .displayName("Meshwork " + tenant)
+        .masterKey(operationsKey)
+        .enforceSsl(true)
+        .build();
+
+    WarehouseAccess warehouse = new WarehouseAccess(this, props.dataBucket(), props.dataKey());
+    Map<String, String> environment = Map.of(
+        "MESHWORK_CATALOG", "glue",
+        "MESHWORK_WAREHOUSE", warehouse.location(),
+        "MESHWORK_TENANT", tenant,
+        "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+    this.plan = function(props, "Plan", "plan", "Plans the refresh: which products run in which waves.",
+        props.planSize(), environment);
+    this.compute = function(props, "Compute", "compute", "Runs a product's transform into the run's audit branch.",
+        props.computeSize(), environment);
+    this.validate = function(props, "Validate", "validate", "Checks the audit branch against contract and quality"
+        + " rules.", props.validateSize(), environment);
+    this.publish = function(props, "Publish", "publish", "Fast-forwards main to the audit branch when checks passed.",
+        props.publishSize(), environment);
+    grantWarehouse(props.plan(), new WarehouseAccess(this, props.dataBucket(), props.dataKey()));
+    this.refresh = new RefreshStateMachine(this, "Refresh", new RefreshStateMachineProps(tenant, plan.alias(),
+        compute.alias(), validate.alias(), publish.alias(), notifications, operationsKey, props.maxConcurrency(),
+        METRIC_NAMESPACE, props.logRetention(), operationsKey));
+
+    this.scheduleGroup = ScheduleGroup.Builder.create(this, "Schedules").scheduleGroupName(prefix).build();
+    addSchedules(props, startingRole("SchedulerRole", "scheduler.amazonaws.com", OrderedMaps.of(
+        "aws:SourceAccount", stack.getAccount(),
+        "aws:SourceArn", scheduleGroup.getScheduleGroupArn())));
+    Set<String> read = readByOthers(props.plan());
+    this.dependentsRule = read.isEmpty() ? null : dependentsRule(tenant, read, startingRole("DependentsRuleRole",
+        "events.amazonaws.com", OrderedMaps.of("aws:SourceAccount", stack.getAccount())));
+
+    SnsAction notify = new SnsAction(notifications);
+    this.failedRunsAlarm = Alarm.Builder.create(this, "FailedRuns")
+        .alarmName(prefix + "-refresh-failed")
+        .alarmDescription("A refresh of tenant " + tenant + " failed: a product failed or was blocked by its checks."
+            + " See the execution's Refresh failed cause and the failure notifications.")
+        .metric(refresh.stateMachine().metricFailed(MetricOptions.builder()
+            .period(Duration.minutes(5))
+            .statistic("Sum")
+            .build()))
+        .threshold(1)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+        .evaluationPeriods(1)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+    failedRunsAlarm.addAlarmAction(notify);
+    addFreshnessAlarms(tenant, props.plan(), notify);
+  }
+
+  /**
+   * Compute reads every planned table and commits to products; Validate reads them too and appends to the quality
+   * results table, which it creates on first use; Publish commits to products. Plan reads only the definitions
+   * packaged with it.
+   */
+  private void grantWarehouse(TenantPlan tenantPlan, WarehouseAccess warehouse) {
+    List<TableName> products = tenantPlan.products().stream().map(PlannedProduct::tableName).toList();
+    List<TableName> readable = Stream.concat(products.stream(),
+        tenantPlan.sources().stream().map(source -> source.tableName())).toList();
+    warehouse.grantRead(compute.role(), readable);
+    warehouse.grantWrite(compute.role(), products);
+    warehouse.grantRead(validate.role(), Stream.concat(readable.stream(), Stream.of(QUALITY_RESULTS)).toList());
+    warehouse.grantWrite(validate.role(), List.of(QUALITY_RESULTS));
+    warehouse.grantCreate(validate.role(), QUALITY_RESULTS);
+    warehouse.grantRead(publish.role(), products);
+    warehouse.grantWrite(publish.role(), products);
+  }
+
+  /** A role that {@code service} assumes under {@code conditions} and that may only start the state machine. */
+  private Role startingRole(String id, String service, Map<String, Object> conditions) {
+    Role role = Role.Builder.create(this, id)
+        .description("Lets " + service + " start the refresh state machine, and nothing else")
+        .assumedBy(new ServicePrincipal(service).withConditions(Map.of("StringEquals", conditions)))
+        .build();
+    refresh.stateMachine().grantStartExecution(role);
+    NagReasons.suppress(role, List.of(NagReasons.ROLE_POLICY));
+    return role;
+  }
+
+  private PipelineFunction function(TenantPipelineProps props, String id, String step, String description,
+      FunctionSize size, Map<String, String> environment) {
+    String handler = "io.meshwork.functions." + id + "Function";
+    return new PipelineFunction(this, id, new PipelineFunctionProps("meshwork-" + props.tenantId() + "-" + step,
+        handler, description, props.code(), size, environment, props.logRetention(), operationsKey,
+        props.reservedConcurrentExecutions()));
+  }
+
+  /**
+   * Lets CloudWatch Logs encrypt the pipeline's log groups, and CloudWatch alarms publish to the encrypted topic, with
+   * the operations key (a key created here; an imported key's policy is the caller's to set).
+   */
+  private void allowLogsAndAlarms(Stack stack, String prefix) {
+    String logGroups = "arn:" + stack.getPartition() + ":logs:" + stack.getRegion() + ":" + stack.getAccount()
+        + ":log-group:";
+    operationsKey.addToResourcePolicy(PolicyStatement.Builder.create()
+        .sid("EncryptPipelineLogs")
+        .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
+        .actions(List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+            "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"))
+        .resources(List.of("*"))
+        .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn", List.of(
+            logGroups + "/aws/lambda/" + prefix + "-*",
+            logGroups + "/aws/vendedlogs/states/" + prefix + "-*"))))
+        .build());
+    operationsKey.addToResourcePolicy(PolicyStatement.Builder.create()
+        .sid("AlarmsNotifyEncryptedTopic")
+        .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+        .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
+        .resources(List.of("*"))
+        .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
+        .build());
+  }
+
+  private void addSchedules(TenantPipelineProps props, Role role) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (PlannedProduct product : props.plan().products()) {
+      Optional<Schedule> schedule = product.schedule();
+      if (schedule.isEmpty()) {
+        continue;
+      }
+      // The parser already checks schedules; a plan built another way must not reach Scheduler unchecked.
+      Optional<String> problem = CronExpressions.problem(schedule.get().expression());
+      if (problem.isPresent()) {
+        problems.add(new Diagnostic(schedule.get().location(), "Invalid schedule '" + schedule.get().expression()
+            + "' of " + product.name() + ": " + problem.get()));
+        continue;
+      }
+      schedules.put(product.name(), software.amazon.awscdk.services.scheduler.Schedule.Builder.create(this,
+              "Schedule-" + product.name())
+          .scheduleName(product.name())
+          .scheduleGroup(scheduleGroup)
+          .description("Refreshes " + product.name() + " and what it reads")
+          .schedule(ScheduleExpression.expression(schedule.get().expression(), props.timeZone()))
+          .target(new StepFunctionsStartExecution(refresh.stateMachine(), ScheduleTargetBaseProps.builder()
+              .role(role)
+              .input(ScheduleTargetInput.fromObject(OrderedMaps.of("tenant", props.tenantId(),
+                  "product", product.name())))
+              .build()))
+          .build());
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException(problems);
+    }
+  }
+
+  /** The planned products that another planned product reads. */
+  private static Set<String> readByOthers(TenantPlan tenantPlan) {
+    Set<String> read = new TreeSet<>();
+    tenantPlan.products().forEach(product -> product.inputs().stream()
+        .filter(input -> !input.isSource())
+        .forEach(input -> read.add(input.name())));
+    return read;
+  }
+
+  /** The rule refreshing the dependents of {@code read} products after a product refresh published one. */
+  private Rule dependentsRule(String tenant, Set<String> read, Role role) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("tenant", List.of(tenant));
+    detail.put("product", List.copyOf(read));
+    detail.put("request", Map.of("product", List.of(Map.of("exists", true))));
+    Rule rule = Rule.Builder.create(this, "DependentsRule")
+        .description("Refreshes the dependents of a product that a product refresh of " + tenant + " published")
+        .eventPattern(EventPattern.builder()
+            .source(List.of(RefreshStateMachine.EVENT_SOURCE))
+            .detailType(List.of(RefreshStateMachine.EVENT_DETAIL_TYPE))
+            .detail(detail)
+            .build())
+        .build();
+    rule.addTarget(new SfnStateMachine(refresh.stateMachine(), SfnStateMachineProps.builder()
+        .role(role)
+        .input(RuleTargetInput.fromObject(OrderedMaps.of("tenant", tenant,
+            "dependentsOf", EventField.fromPath("$.detail.product"))))
+        .build()));
+    return rule;
+  }
+
+  private void addFreshnessAlarms(String tenant, TenantPlan tenantPlan, SnsAction notify) {
+    for (PlannedProduct product : tenantPlan.products()) {
+      product.product().sla().freshness().ifPresent(freshness -> {
+        Optional<FreshnessWindow> window = FreshnessWindow.of(freshness);
+        if (window.isEmpty()) {
+          Annotations.of(this).addInfo("No freshness alarm for " + product.name() + ": its SLA "
+              + FreshnessWindow.iso(freshness) + " is longer than the " + FreshnessWindow.LONGEST.toDays()
+              + " days CloudWatch alarms evaluate.");
+          return;
+        }
+        FreshnessWindow span = window.get();
+        Alarm alarm = Alarm.Builder.create(this, "Freshness-" + product.name())
+            .alarmName("meshwork-" + tenant + "-" + product.name() + "-freshness")
+            .alarmDescription(product.name() + " of tenant " + tenant + " has not been published within its freshness"
+                + " SLA of " + FreshnessWindow.iso(freshness) + ".")
+            .metric(Metric.Builder.create()
+                .namespace(METRIC_NAMESPACE)
+                .metricName(RefreshStateMachine.PUBLISHED_METRIC)
+                .dimensionsMap(new TreeMap<>(Map.of("Tenant", tenant, "Product", product.name())))
+                .statistic("Sum")
+                .period(Duration.seconds(span.period().toSeconds()))
+                .build())
+            .threshold(1)
+            .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
+            .evaluationPeriods(span.periods())
+            .datapointsToAlarm(span.periods())
+            .treatMissingData(TreatMissingData.BREACHING)
+            .build();
+        alarm.addAlarmAction(notify);
+        freshnessAlarms.put(product.name(), alarm);
+      });
+    }
+  }
+
+  /** The key encrypting the pipeline's logs and its notification topic. */
+  public IKey operationsKey() {
+    return operationsKey;
+  }
+
+  /** Failed products and alarms are published here; subscribe operators to it. */
+  public Topic notifications() {
+    return notifications;
+  }
+
+  public PipelineFunction plan() {
+    return plan;
+  }
+
+  public PipelineFunction compute() {
+    return compute;
+  }
+
+  public PipelineFunction validate() {
+    return validate;
+  }
+
+  public PipelineFunction publish() {
+    return publish;
+  }
+
+  public RefreshStateMachine refresh() {
+    return refresh;
+  }
+
+  public ScheduleGroup scheduleGroup() {
+    return scheduleGroup;
+  }
+
+  /** The schedules by product name, in plan order. */
+  public Map<String, software.amazon.awscdk.services.scheduler.Schedule> schedules() {
+    return Collections.unmodifiableMap(schedules);
+  }
+
+  /** The dependents rule, absent when no planned product reads another. */
+  public Optional<Rule> dependentsRule() {
+    return Optional.ofNullable(dependentsRule);
+  }
+
+  public Alarm failedRunsAlarm() {
+    return failedRunsAlarm;
+  }
+
+  /** The freshness alarms by product name, in plan order. */
+  public Map<String, Alarm> freshnessAlarms() {
+    return Collections.unmodifiableMap(freshnessAlarms);
+  }
+}

@@ -1,0 +1,126 @@
+package io.meshwork.cdk.constructs;
+
+import io.meshwork.model.definition.TableName;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+
+/**
+ * Least-privilege grants on the tenant's Iceberg warehouse: objects under {@code warehouse/<namespace>/} of the
+ * tenant's bucket, the data key through S3 only, and the Glue catalog, database and table ARNs of exactly the tables
+ * named, in this stack's account and region.
+ *
+ * <p>Object grants are per namespace rather than per table so that a policy stays well below IAM's 10,240-character
+ * limit for large plans; Glue still limits commits to the named tables.
+ */
+final class WarehouseAccess {
+
+  /** Where Meshwork keeps every table's files in the data bucket. */
+  static final String WAREHOUSE_PREFIX = "warehouse";
+
+  private static final String OBJECT_PATTERN = "^Resource::<[^>]+\\.Arn>/" + WAREHOUSE_PREFIX + "/[a-z0-9_]+/\\*$";
+
+  private final Stack stack;
+  private final IBucket bucket;
+  private final IKey key;
+
+  WarehouseAccess(Construct scope, IBucket bucket, IKey key) {
+    this.stack = Stack.of(scope);
+    this.bucket = bucket;
+    this.key = key;
+  }
+
+  /** The warehouse location the functions are configured with, {@code s3://<bucket>/warehouse}. */
+  String location() {
+    return "s3://" + bucket.getBucketName() + "/" + WAREHOUSE_PREFIX;
+  }
+
+  /** Reading {@code tables}: their files, their Glue entries, and Lake Formation's data access. */
+  void grantRead(Role role, Collection<TableName> tables) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("ReadWarehouseFiles")
+        .actions(List.of("s3:GetObject"))
+        .resources(objectArns(tables))
+        .build());
+    // Without ListBucket, S3 answers 403 instead of 404 for a missing key, and Iceberg's existence checks fail.
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("ListWarehouse")
+        .actions(List.of("s3:ListBucket"))
+        .resources(List.of(bucket.getBucketArn()))
+        .build());
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("UseDataKeyThroughS3")
+        .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
+        .resources(List.of(key.getKeyArn()))
+        .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "s3." + stack.getRegion() + ".amazonaws.com")))
+        .build());
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("ReadGlueTables")
+        .actions(List.of("glue:GetDatabase", "glue:GetTable"))
+        .resources(glueArns(tables))
+        .build());
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("LakeFormationDataAccess")
+        .actions(List.of("lakeformation:GetDataAccess"))
+        .resources(List.of("*"))
+        .build());
+    NagReasons.suppress(role, List.of(new NagReasons.Reason("AwsSolutions-IAM5", "Iceberg writes data and metadata"
+        + " files with generated names, so object access is granted per namespace prefix of the tenant's own"
+        + " warehouse; lakeformation:GetDataAccess has no resource-level permissions (Lake Formation's own grants"
+        + " decide which tables it vends access to).",
+        List.of(OBJECT_PATTERN, "^Resource::\\*$"))));
+  }
+
+  /** Committing to {@code tables}: writing and cleaning up their files and updating their Glue entries. */
+  void grantWrite(Role role, Collection<TableName> tables) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("WriteWarehouseFiles")
+        .actions(List.of("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"))
+        .resources(objectArns(tables))
+        .build());
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("CommitGlueTables")
+        .actions(List.of("glue:UpdateTable"))
+        .resources(glueArns(tables))
+        .build());
+  }
+
+  /** Creating {@code table} and its database on first use, for tables the pipeline owns rather than the stack. */
+  void grantCreate(Role role, TableName table) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("CreateOwnTable")
+        .actions(List.of("glue:CreateDatabase", "glue:CreateTable"))
+        .resources(glueArns(List.of(table)))
+        .build());
+  }
+
+  private List<String> objectArns(Collection<TableName> tables) {
+    return new TreeSet<>(tables.stream().map(TableName::namespace).toList()).stream()
+        .map(namespace -> bucket.arnForObjects(WAREHOUSE_PREFIX + "/" + namespace + "/*"))
+        .toList();
+  }
+
+  /** The catalog, each table's database, and each table: Glue authorises a table call on all three. */
+  private List<String> glueArns(Collection<TableName> tables) {
+    List<String> arns = new ArrayList<>();
+    arns.add(stack.formatArn(ArnComponents.builder().service("glue").resource("catalog")
+        .arnFormat(ArnFormat.NO_RESOURCE_NAME).build()));
+    new TreeSet<>(tables.stream().map(TableName::namespace).toList()).forEach(namespace -> arns.add(
+        stack.formatArn(ArnComponents.builder().service("glue").resource("database").resourceName(namespace)
+            .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())));
+    new TreeSet<>(tables.stream().map(TableName::toString).toList()).forEach(name -> arns.add(
+        stack.formatArn(ArnComponents.builder().service("glue").resource("table")
+            .resourceName(name.replace('.', '/')).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())));
+    return arns;
+  }
+}
