@@ -1,0 +1,42 @@
+package io.meshwork.localstack.access;
+
+import io.meshwork.cdk.MeshworkApp;
+import io.meshwork.cdk.TenantStack;
+import io.meshwork.model.access.LakeFormationPolicy;
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Problems;
+import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.parse.CatalogLoader;
+import io.meshwork.model.parse.DirectoryDefinitionFiles;
+import io.meshwork.model.plan.Planner;
+import io.meshwork.model.plan.TenantPlan;
+import java.nio.file.Path;
+import java.util.Optional;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * A demo tenant of the shipped catalogue ({@code ../product-definitions/catalog}): its plan, its compiled Lake
+ * Formation policy, and its synthesized tenant stack, all from the same definitions.
+ *
+ * @param account the tenant's account id, where its Data Catalog and principals are
+ */
+record ShippedTenant(Tenant tenant, TenantPlan plan, LakeFormationPolicy policy, String account) {
+
+  static final Path CATALOG_DIRECTORY = Path.of("..", "product-definitions", "catalog");
+
+  static ShippedTenant of(String id) {
+    Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(CATALOG_DIRECTORY));
+    Tenant tenant = catalog.tenant(id).orElseThrow(() -> new IllegalArgumentException("No tenant " + id));
+    Problems problems = new Problems();
+    TenantPlan plan = new Planner(catalog).plan(tenant, problems);
+    problems.throwIfAny();
+    String account = tenant.account().id().orElseThrow(() -> new IllegalArgumentException(
+        "Tenant " + id + " has no account id"));
+    return new ShippedTenant(tenant, plan, LakeFormationPolicy.of(tenant, plan, Optional.of(account)), account);
+  }
+
+  /** The tenant's stack as {@code cdk synth} builds it. */
+  Template template() {
+    return Template.fromStack(new TenantStack(MeshworkApp.newApp(), tenant, plan, Optional.empty()));
+  }
+}
