@@ -98,6 +98,7 @@ public final class TenantStack extends Stack {
       access.grantPipeline(step.role());
     }
     access.grantCreateTables(pipeline.validate().role(), TenantPipeline.QUALITY_RESULTS.namespace());
+    pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.meshwork.cdk.constructs.TenantAccess;
 import io.meshwork.cdk.constructs.TenantAccessProps;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.TableName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -190,8 +191,9 @@ class TenantAccessTest {
     template.resourceCountIs(LAKE_FORMATION + "TagAssociation", 7 + 32);
     template.resourceCountIs(LAKE_FORMATION + "DataCellsFilter", 4);
     // 26 SELECT and 5 DESCRIBE grants to principals; Compute, Validate and Publish each get the location and, per
-    // database (7 domains and the pipeline's own), DESCRIBE and table permissions; Validate may create tables.
-    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 26 + 5 + 3 * (1 + 2 * 8) + 1);
+    // database (7 domains and the pipeline's own), DESCRIBE and table permissions; Validate may create tables; the
+    // freshness check may describe each of the 9 products with a freshness SLA.
+    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 26 + 5 + 3 * (1 + 2 * 8) + 1 + 9);
   }
 
   @Test
@@ -254,6 +256,40 @@ class TenantAccessTest {
             "TableWildcard", Map.of())))));
     assertThat(pipeline.findResources(LAKE_FORMATION + "PrincipalPermissions", Map.of("Properties",
         Match.objectLike(Map.of("Principal", principal))))).hasSize(1 + 2 * (4 + 1));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void freshnessCheckMayOnlyDescribeTheTablesOfProductsWithAFreshnessSla() {
+    Map<String, Object> principal = Map.of("DataLakePrincipalIdentifier", Map.of("Fn::GetAtt", List.of(
+        stack.getLogicalId((CfnElement) stack.pipeline().freshness().orElseThrow().role().getNode()
+            .getDefaultChild()), "Arn")));
+
+    List<Object> grants = template.findResources(LAKE_FORMATION + "PrincipalPermissions", Map.of("Properties",
+        Match.objectLike(Map.of("Principal", principal)))).values().stream()
+        .map(resource -> (Map<String, Object>) resource.get("Properties"))
+        .map(grant -> (Object) List.of(grant.get("Permissions"), grant.get("PermissionsWithGrantOption"),
+            grant.get("Resource")))
+        .toList();
+
+    assertThat(grants).containsExactlyInAnyOrderElementsOf(stack.pipeline().freshnessTables().stream()
+        .map(table -> (Object) List.of(List.of("DESCRIBE"), List.of(), Map.of("Table", Map.of(
+            "CatalogId", ACCOUNT, "DatabaseName", table.namespace(), "Name", table.table()))))
+        .toList());
+    assertThat(stack.pipeline().freshnessTables()).hasSize(9);
+  }
+
+  @Test
+  void grantMetadataReadRefusesATableTheTenantDoesNotHave() {
+    Catalog catalog = DemoTenants.catalog();
+    TenantStack lemanic = MeshworkApp.addTenantStacks(MeshworkApp.newApp(), catalog,
+        List.of(catalog.tenant("lemanic").orElseThrow()), Optional.empty()).get(0);
+    Role role = Role.Builder.create(lemanic, "Reader").assumedBy(new AccountRootPrincipal()).build();
+
+    assertThatThrownBy(() -> lemanic.access().grantMetadataRead(role,
+        List.of(new TableName("risk", "high_cost_claimants_v1"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("table 'risk.high_cost_claimants_v1' is not one of this tenant's tables.");
   }
 
   @Test

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.cdk.constructs.FunctionSize;
 import io.meshwork.cdk.constructs.TenantPipeline;
 import io.meshwork.cdk.constructs.TenantPipelineProps;
+import io.meshwork.cdk.constructs.PipelineFunction;
+import io.meshwork.model.definition.DataProduct;
 import io.meshwork.model.definition.InvalidDefinitionException;
 import io.meshwork.model.definition.Schedule;
+import io.meshwork.model.definition.Sla;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.Planner;
@@ -47,7 +50,7 @@ class TenantPipelineTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> HANDLERS = Map.of("plan", "PlanFunction", "compute", "ComputeFunction",
-      "validate", "ValidateFunction", "publish", "PublishFunction");
+      "validate", "ValidateFunction", "publish", "PublishFunction", "freshness", "FreshnessFunction");
 
   @TempDir
   Path temporary;
@@ -80,7 +83,7 @@ class TenantPipelineTest {
   void computeHasTheLargestSizeAndTheOtherStepsSmallerDefaults() {
     Template template = PipelineStacks.template("rhenus");
     Map<String, List<Integer>> sizes = Map.of("compute", List.of(3008, 900), "validate", List.of(2048, 600),
-        "plan", List.of(1024, 120), "publish", List.of(1024, 120));
+        "plan", List.of(1024, 120), "publish", List.of(1024, 120), "freshness", List.of(1024, 60));
     sizes.forEach((step, size) -> assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties",
         Match.objectLike(Map.of("FunctionName", "meshwork-rhenus-" + step, "MemorySize", size.get(0),
             "Timeout", size.get(1), "EphemeralStorage", Map.of("Size", 512)))))).as(step).hasSize(1));
@@ -96,7 +99,7 @@ class TenantPipelineTest {
         "MESHWORK_WAREHOUSE", Map.of("Fn::Join", List.of("", List.of("s3://", Map.of("Ref", bucket), "/warehouse"))),
         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     assertThat(PipelineStacks.template("lemanic").findResources("AWS::Lambda::Function", Map.of("Properties",
-        Match.objectLike(Map.of("Environment", Map.of("Variables", environment)))))).hasSize(4);
+        Match.objectLike(Map.of("Environment", Map.of("Variables", environment)))))).hasSize(5);
   }
 
   @Test
@@ -133,7 +136,7 @@ class TenantPipelineTest {
     assertThat(PipelineStacks.definition(template).at("/States/Waves/ItemProcessor/States/Products/MaxConcurrency")
         .asInt()).isEqualTo(2);
     assertThat(template.findResources("AWS::Logs::LogGroup", Map.of("Properties", Match.objectLike(Map.of(
-        "RetentionInDays", 90))))).hasSize(5);
+        "RetentionInDays", 90))))).hasSize(6);
   }
 
   @Test
@@ -161,8 +164,7 @@ class TenantPipelineTest {
   void eachScheduleStartsTheStateMachineForItsProductAsTheSchedulerRole() {
     TenantStack stack = PipelineStacks.stack("alpina");
     String machine = logicalId(stack, stack.pipeline().refresh().stateMachine());
-    for (Map<String, Object> schedule : PipelineStacks.template("alpina").findResources("AWS::Scheduler::Schedule")
-        .values()) {
+    for (Map<String, Object> schedule : productSchedules("alpina")) {
       Map<String, Object> properties = properties(schedule);
       String product = (String) properties.get("Name");
       assertThat(properties).containsEntry("GroupName", "meshwork-alpina")
@@ -205,7 +207,8 @@ class TenantPipelineTest {
 
     List<String> names = template.findResources("AWS::Scheduler::Schedule").values().stream()
         .map(schedule -> (String) properties(schedule).get("Name")).toList();
-    assertThat(names).hasSize(plan.products().size() - 1).doesNotContain("claims_clean").contains("loss_ratio");
+    assertThat(names).hasSize(plan.products().size() - 1 + 1).doesNotContain("claims_clean")
+        .contains("loss_ratio", TenantPipeline.FRESHNESS_CHECK);
   }
 
   @Test
@@ -278,30 +281,141 @@ class TenantPipelineTest {
   }
 
   @Test
-  void freshnessAlarmsFireWhenNothingWasPublishedWithinTheSla() {
+  void everyProductWithAFreshnessSla_ofAnyLength_hasAnAlarmOnItsHoursSincePublished() {
     TenantStack stack = PipelineStacks.stack("alpina");
-    Map<String, Map<String, Object>> alarms = PipelineStacks.template("alpina").findResources("AWS::CloudWatch::Alarm",
-        Map.of("Properties", Match.objectLike(Map.of("MetricName", "Published"))));
-    Map<String, Map<String, Object>> byProduct = new TreeMap<>();
-    alarms.values().forEach(alarm -> byProduct.put(dimension(properties(alarm), "Product"), properties(alarm)));
-    // PT30H products; risk_equalisation_cells (P32D), claims_triangle (P35D) and high_cost_claimants (P8D) exceed
-    // the seven days a CloudWatch alarm can evaluate.
-    assertThat(byProduct.keySet()).containsExactly("claims_clean", "cost_by_provider_type", "cost_per_insured",
-        "insured_months", "kpi_summary", "loss_ratio");
+    Map<String, Map<String, Object>> byProduct = freshnessAlarms(PipelineStacks.template("alpina"));
+    Map<String, Double> thresholds = new TreeMap<>();
+    byProduct.forEach((product, alarm) -> thresholds.put(product, ((Number) alarm.get("Threshold")).doubleValue()));
+
+    assertThat(thresholds).containsExactlyEntriesOf(new TreeMap<>(Map.of("claims_clean", 30.0,
+        "claims_triangle", 840.0, "cost_by_provider_type", 30.0, "cost_per_insured", 30.0,
+        "high_cost_claimants", 192.0, "insured_months", 30.0, "kpi_summary", 30.0, "loss_ratio", 30.0,
+        "risk_equalisation_cells", 768.0)));
+    assertThat(stack.pipeline().freshnessAlarms()).containsOnlyKeys(byProduct.keySet());
     String topic = logicalId(stack, stack.pipeline().notifications());
     byProduct.forEach((product, alarm) -> assertThat(alarm).as(product)
         .containsEntry("AlarmName", "meshwork-alpina-" + product + "-freshness")
         .containsEntry("Namespace", "Meshwork")
-        .containsEntry("Statistic", "Sum")
+        .containsEntry("MetricName", "HoursSincePublished")
+        .containsEntry("Statistic", "Maximum")
         .containsEntry("Period", 3600)
-        .containsEntry("EvaluationPeriods", 30)
-        .containsEntry("DatapointsToAlarm", 30)
-        .containsEntry("Threshold", 1)
-        .containsEntry("ComparisonOperator", "LessThanThreshold")
+        .containsEntry("EvaluationPeriods", 2)
+        .containsEntry("DatapointsToAlarm", 2)
+        .containsEntry("ComparisonOperator", "GreaterThanThreshold")
         .containsEntry("TreatMissingData", "breaching")
         .containsEntry("AlarmActions", List.of(Map.of("Ref", topic)))
         .containsEntry("Dimensions", List.of(Map.of("Name", "Product", "Value", product),
             Map.of("Name", "Tenant", "Value", "alpina"))));
+    assertThat(byProduct.get("claims_triangle").get("AlarmDescription")).isEqualTo("claims_triangle of tenant alpina"
+        + " breaches its freshness SLA of P35D: published more than 840 hours ago, never published, or not reported"
+        + " by the hourly freshness check (meshwork-alpina-freshness).");
+    assertThat(PipelineStacks.template("rhenus").findResources("AWS::CloudWatch::Alarm", Map.of("Properties",
+        Match.objectLike(Map.of("MetricName", "Published"))))).as("no alarm counts publications any more").isEmpty();
+  }
+
+  @Test
+  void slaUnderAnHourHasAFractionalThreshold_andProductsWithoutSlaHaveNoAlarm() throws IOException {
+    TenantPlan alpina = plan("alpina");
+    TenantPlan plan = withFreshness(withFreshness(alpina, "claims_clean",
+        Optional.of(java.time.Duration.ofMinutes(45))), "loss_ratio", Optional.empty());
+
+    Map<String, Map<String, Object>> alarms = freshnessAlarms(Template.fromStack(pipelineStack(plan, props -> { })));
+
+    assertThat(alarms).hasSize(alpina.products().size() - 1).doesNotContainKey("loss_ratio");
+    assertThat(alarms.get("claims_clean")).containsEntry("Threshold", 0.75);
+    assertThat(alarms.get("claims_clean").get("AlarmDescription").toString())
+        .contains("SLA of PT45M: published more than 0.75 hours ago");
+  }
+
+  @Test
+  void freshnessCheckRunsAtMinuteThirtyOfEveryHourInZurichTime_invokingTheLiveAliasWithTheTenant() {
+    TenantStack stack = PipelineStacks.stack("lemanic");
+    PipelineFunction check = stack.pipeline().freshness().orElseThrow();
+    String alias = stack.getLogicalId((CfnElement) check.alias().getNode().getDefaultChild());
+    String role = logicalId(stack, stack.pipeline().getNode().findChild("FreshnessSchedulerRole"));
+    Map<String, Map<String, Object>> schedules = PipelineStacks.template("lemanic").findResources(
+        "AWS::Scheduler::Schedule", Map.of("Properties", Match.objectLike(Map.of("Name", "freshness-check"))));
+
+    assertThat(schedules).hasSize(1);
+    assertThat(json(properties(schedules.values().iterator().next()))).isEqualTo(json(Map.of(
+        "Name", "freshness-check",
+        "GroupName", "meshwork-lemanic",
+        "Description", "Reports how long ago each product with a freshness SLA was published",
+        "ScheduleExpression", "cron(30 * * * ? *)",
+        "ScheduleExpressionTimezone", "Europe/Zurich",
+        "FlexibleTimeWindow", Map.of("Mode", "OFF"),
+        "State", "ENABLED",
+        "Target", Map.of(
+            "Arn", Map.of("Ref", alias),
+            "RoleArn", Map.of("Fn::GetAtt", List.of(role, "Arn")),
+            "Input", "{\"tenant\":\"lemanic\"}",
+            "RetryPolicy", Map.of("MaximumEventAgeInSeconds", 3600, "MaximumRetryAttempts", 2)))));
+    assertThat(stack.pipeline().freshnessCheck()).isPresent();
+  }
+
+  @Test
+  void freshnessSchedulerRoleMayOnlyInvokeTheCheck() {
+    TenantStack stack = PipelineStacks.stack("alpina");
+    Template template = PipelineStacks.template("alpina");
+    String role = logicalId(stack, stack.pipeline().getNode().findChild("FreshnessSchedulerRole"));
+    String alias = stack.getLogicalId((CfnElement) stack.pipeline().freshness().orElseThrow().alias().getNode()
+        .getDefaultChild());
+    String group = logicalId(stack, stack.pipeline().scheduleGroup());
+
+    assertThat(json(properties(template.findResources("AWS::IAM::Role").get(role)).get("AssumeRolePolicyDocument"))
+        .get("Statement")).isEqualTo(json(List.of(Map.of(
+            "Action", "sts:AssumeRole",
+            "Effect", "Allow",
+            "Principal", Map.of("Service", "scheduler.amazonaws.com"),
+            "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "444455556666",
+                "aws:SourceArn", Map.of("Fn::GetAtt", List.of(group, "Arn"))))))));
+    assertThat(statementsOf(template, role)).isEqualTo(json(List.of(Map.of("Action", "lambda:InvokeFunction",
+        "Effect", "Allow", "Resource", Map.of("Ref", alias)))));
+  }
+
+  @Test
+  void freshnessCheckReadsOnlyTheMetadataOfTheProductsWithAnSla() {
+    TenantStack stack = PipelineStacks.stack("lemanic");
+    Template template = PipelineStacks.template("lemanic");
+    String bucket = logicalId(stack, stack.dataBucket().bucket());
+    String key = logicalId(stack, stack.key());
+    String logs = logicalId(stack, stack.pipeline().freshness().orElseThrow().logGroup());
+
+    assertThat(stack.pipeline().freshnessTables()).extracting(Object::toString).containsExactly(
+        "claims.claims_clean_v1", "membership.insured_months_v1", "finance.cost_per_insured_v1",
+        "finance.loss_ratio_v1");
+    assertThat(statementsOf(template, logicalId(stack, stack.pipeline().freshness().orElseThrow().role())))
+        .isEqualTo(json(List.of(
+            Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"), "Effect", "Allow",
+                "Resource", Map.of("Fn::GetAtt", List.of(logs, "Arn"))),
+            Map.of("Sid", "ReadTableMetadataFiles", "Action", "s3:GetObject", "Effect", "Allow", "Resource", List.of(
+                objects(bucket, "claims/claims_clean_v1/metadata"),
+                objects(bucket, "finance/cost_per_insured_v1/metadata"),
+                objects(bucket, "finance/loss_ratio_v1/metadata"),
+                objects(bucket, "membership/insured_months_v1/metadata"))),
+            Map.of("Sid", "DecryptThroughS3", "Action", "kms:Decrypt", "Effect", "Allow",
+                "Resource", Map.of("Fn::GetAtt", List.of(key, "Arn")),
+                "Condition", Map.of("StringEquals", Map.of("kms:ViaService", "s3.eu-central-2.amazonaws.com"))),
+            Map.of("Sid", "GetGlueTables", "Action", "glue:GetTable", "Effect", "Allow", "Resource", List.of(
+                glue("catalog"), glue("database/claims"), glue("database/finance"), glue("database/membership"),
+                glue("table/claims/claims_clean_v1"), glue("table/finance/cost_per_insured_v1"),
+                glue("table/finance/loss_ratio_v1"), glue("table/membership/insured_months_v1"))))));
+  }
+
+  @Test
+  void planWithoutFreshnessSlas_hasNoFreshnessCheckScheduleOrAlarm() throws IOException {
+    TenantPlan alpina = plan("alpina");
+    TenantPlan plan = new TenantPlan("alpina", List.of(List.of(alpina.product("claims_clean").orElseThrow())),
+        alpina.sources());
+    plan = withFreshness(plan, "claims_clean", Optional.empty());
+
+    Template template = Template.fromStack(pipelineStack(plan, props -> { }));
+
+    assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Match.objectLike(Map.of(
+        "FunctionName", "meshwork-alpina-freshness"))))).isEmpty();
+    assertThat(template.findResources("AWS::Scheduler::Schedule").values())
+        .extracting(schedule -> properties(schedule).get("Name")).containsExactly("claims_clean");
+    assertThat(freshnessAlarms(template)).isEmpty();
   }
 
   @Test
@@ -412,13 +526,44 @@ class TenantPipelineTest {
 
   private static Map<String, String> schedules(String tenant) {
     Map<String, String> schedules = new TreeMap<>();
-    PipelineStacks.template(tenant).findResources("AWS::Scheduler::Schedule").values().forEach(schedule -> schedules
+    productSchedules(tenant).forEach(schedule -> schedules
         .put((String) properties(schedule).get("Name"), (String) properties(schedule).get("ScheduleExpression")));
     return schedules;
   }
 
+  /** The schedules that refresh products: all but the freshness check. */
+  private static List<Map<String, Object>> productSchedules(String tenant) {
+    return PipelineStacks.template(tenant).findResources("AWS::Scheduler::Schedule").values().stream()
+        .filter(schedule -> !TenantPipeline.FRESHNESS_CHECK.equals(properties(schedule).get("Name")))
+        .toList();
+  }
+
   private static TenantPlan plan(String tenant) {
     return new Planner(PipelineStacks.catalog()).plan(tenant);
+  }
+
+  /** The freshness alarms of {@code template}'s pipeline by product. */
+  private static Map<String, Map<String, Object>> freshnessAlarms(Template template) {
+    Map<String, Map<String, Object>> byProduct = new TreeMap<>();
+    template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Match.objectLike(Map.of(
+        "MetricName", TenantPipeline.FRESHNESS_METRIC)))).values()
+        .forEach(alarm -> byProduct.put(dimension(properties(alarm), "Product"), properties(alarm)));
+    return byProduct;
+  }
+
+  /** {@code plan} with the freshness SLA of {@code product} replaced by {@code freshness}. */
+  private static TenantPlan withFreshness(TenantPlan plan, String product, Optional<java.time.Duration> freshness) {
+    return new TenantPlan(plan.tenantId(), plan.waves().stream().map(wave -> wave.stream()
+        .map(planned -> !planned.name().equals(product) ? planned : new PlannedProduct(withSla(planned.product(),
+            new Sla(freshness, planned.product().sla().schedule())), planned.origin(), planned.transform(),
+            planned.parameters(), planned.inputs(), planned.schedule(), planned.fingerprint(), planned.reasons()))
+        .toList()).toList(), plan.sources());
+  }
+
+  private static DataProduct withSla(DataProduct product, Sla sla) {
+    return new DataProduct(product.name(), product.domain(), product.version(), product.status(), product.owner(),
+        product.description(), product.tags(), product.tenant(), product.inputs(), product.parameters(),
+        product.transform(), product.contract(), product.quality(), sla, product.access(), product.location());
   }
 
   private static TenantPlan withSchedule(TenantPlan plan, String product, Optional<Schedule> schedule) {
@@ -449,12 +594,13 @@ class TenantPipelineTest {
     return stack;
   }
 
-  private static io.meshwork.cdk.constructs.PipelineFunction pipelineFunction(TenantStack stack, String step) {
+  private static PipelineFunction pipelineFunction(TenantStack stack, String step) {
     return switch (step) {
       case "plan" -> stack.pipeline().plan();
       case "compute" -> stack.pipeline().compute();
       case "validate" -> stack.pipeline().validate();
-      default -> stack.pipeline().publish();
+      case "publish" -> stack.pipeline().publish();
+      default -> stack.pipeline().freshness().orElseThrow();
     };
   }
 

@@ -1,5 +1,7 @@
 package io.meshwork.functions;
 
+import io.meshwork.engine.freshness.FreshnessReport;
+import io.meshwork.engine.freshness.ProductFreshness;
 import io.meshwork.engine.pipeline.ComputeResult;
 import io.meshwork.engine.pipeline.PublishResult;
 import io.meshwork.engine.pipeline.StepRequest;
@@ -16,6 +18,8 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(ValidateResult.class)
 @SerdeImport(CheckResult.class)
 @SerdeImport(PublishResult.class)
+@SerdeImport(FreshnessReport.class)
+@SerdeImport(ProductFreshness.class)
 final class EngineRecords {
 
   private EngineRecords() {

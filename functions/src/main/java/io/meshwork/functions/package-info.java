@@ -1,7 +1,7 @@
 /**
  * The AWS Lambda handlers of the per-tenant state machine: thin Micronaut {@code MicronautRequestHandler}s over the
  * pipeline engine, one per state, so that Step Functions sees each step's input and output as JSON and can retry,
- * catch and branch on them.
+ * catch and branch on them; and the hourly freshness check the tenant's freshness alarms rely on.
  *
  * <h2>Data flow</h2>
  * <pre>
@@ -9,8 +9,10 @@
  * ComputeFunction   StepRequest    -&gt; ComputeResult (COMPUTED, UP_TO_DATE, ALREADY_PUBLISHED or UPSTREAM_FAILED)
  * ValidateFunction  ComputeResult  -&gt; ValidateResult
  * PublishFunction   ValidateResult -&gt; PublishResult (PUBLISHED, UNCHANGED, BLOCKED, CONFLICT or SKIPPED)
+ * FreshnessFunction FreshnessRequest -&gt; FreshnessReport (not a state: an hourly schedule invokes it; it writes one
+ *                   Embedded Metric Format line per product with a freshness SLA, which the freshness alarms watch)
  * </pre>
- * Each output is the next handler's input unchanged, so the state machine needs no Parameters or ResultSelector
+ * Each step's output is the next handler's input unchanged, so the state machine needs no Parameters or ResultSelector
  * between the steps. The JSON is written by Micronaut serde (compile-time introspection, no reflection) with every
  * property present, nulls and empty lists included, so that a Choice state can test any field. Snapshot ids
  * ({@code snapshotId}, the values of {@code inputSnapshots}) are decimal strings: Step Functions reads JSON numbers

@@ -23,11 +23,12 @@ import software.constructs.Construct;
 
 /**
  * One Java 17 handler of the pipeline: the function with SnapStart on published versions (unless its size asks for more
- * /tmp than SnapStart allows), an alias {@code live} on its current version (what the state machine invokes, so every
- * invocation restores a snapshot), JSON logs in an encrypted log group with retention, and a role of its own that may
- * only write those logs until grants are added.
+ * /tmp than SnapStart allows), an alias {@code live} on its current version (what the state machine and schedules
+ * invoke, so every invocation restores a snapshot), JSON logs in an encrypted log group with retention, and a role of
+ * its own that may only write those logs until grants are added.
  *
- * <p>The cdk-nag findings this design accepts are suppressed here, each with its reason.
+ * <p>The cdk-nag findings this design accepts are suppressed here, each with its reason; the reasons for running
+ * without a dead-letter queue and reserved concurrency depend on the {@link FunctionInvoker}.
  */
 public final class PipelineFunction extends Construct {
 
@@ -82,17 +83,13 @@ public final class PipelineFunction extends Construct {
     List<NagReasons.Reason> reasons = new ArrayList<>(List.of(
         new NagReasons.Reason("AwsSolutions-L1", "The handlers are built for Java 17, the version the whole project"
             + " targets (Micronaut 4); moving the runtime is a project-wide upgrade, not a deployment setting."),
-        new NagReasons.Reason("HIPAA.Security-LambdaDLQ", "The state machine invokes the function synchronously and"
-            + " catches, records and notifies every failure; a dead-letter queue only applies to asynchronous"
-            + " invocations."),
+        new NagReasons.Reason("HIPAA.Security-LambdaDLQ", props.invoker().withoutDeadLetterQueue()),
         new NagReasons.Reason("HIPAA.Security-LambdaInsideVPC", "The function reaches only AWS APIs (S3, Glue, KMS,"
             + " Lake Formation) over TLS, authorised by its role and the bucket policy; there is no private network"
             + " resource to reach, so a VPC would add endpoints without narrowing access.")));
     if (props.reservedConcurrentExecutions().isEmpty()) {
-      reasons.add(new NagReasons.Reason("HIPAA.Security-LambdaConcurrency", "Concurrency is bounded by the state"
-          + " machine (products of a wave run at most maxConcurrency at a time); reserving concurrency fails to"
-          + " deploy in new accounts whose limit leaves fewer than 100 unreserved executions. Set"
-          + " reservedConcurrentExecutions where the account allows it."));
+      reasons.add(new NagReasons.Reason("HIPAA.Security-LambdaConcurrency",
+          props.invoker().withoutReservedConcurrency()));
     }
     NagReasons.suppress(function, reasons);
     NagReasons.suppress(role, List.of(NagReasons.ROLE_POLICY));

@@ -98,7 +98,10 @@ public final class RefreshStateMachine extends Construct {
   /** The source and detail type of the event announcing a publication. */
   public static final String EVENT_SOURCE = "meshwork.pipeline";
   public static final String EVENT_DETAIL_TYPE = "ProductPublished";
-  /** The metric counting publications, per Tenant and Product: what freshness alarms watch. */
+  /**
+   * The metric counting publications, per Tenant and Product, for dashboards of publication rates. Freshness alarms
+   * watch the freshness check's {@value TenantPipeline#FRESHNESS_METRIC} instead, which works for SLAs of any length.
+   */
   public static final String PUBLISHED_METRIC = "Published";
 
   /** Errors of a Lambda task worth another attempt: the Lambda service's own, and a lost commit race. */

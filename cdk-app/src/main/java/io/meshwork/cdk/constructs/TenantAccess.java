@@ -12,6 +12,7 @@ import io.meshwork.model.access.LakeFormationTag;
 import io.meshwork.model.access.SelectGrant;
 import io.meshwork.model.definition.TableName;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,26 @@ public final class TenantAccess extends Construct {
               .table(CfnPrincipalPermissions.TableResourceProperty.builder()
                   .catalogId(account).databaseName(database.getKey()).tableWildcard(Map.of()).build())
               .build(), database.getValue());
+    }
+  }
+
+  /**
+   * Lets {@code role} look up {@code tables}, each one of the props' tables: DESCRIBE on each, which is what Glue's
+   * GetTable needs, and nothing on the data (no SELECT, no data location). Enough for reading Iceberg metadata with the
+   * role's own IAM access to the metadata files, as the freshness check does.
+   */
+  public void grantMetadataRead(IRole role, Collection<TableName> tables) {
+    String name = "Metadata-" + Names.nodeUniqueId(role.getNode());
+    for (TableName table : tables) {
+      CfnTable target = table(table);
+      if (target == null) {
+        throw new IllegalArgumentException("table '" + table + "' is not one of this tenant's tables.");
+      }
+      grant(name + "-" + table, role.getRoleArn(), List.of("DESCRIBE"),
+          CfnPrincipalPermissions.ResourceProperty.builder()
+              .table(CfnPrincipalPermissions.TableResourceProperty.builder()
+                  .catalogId(account).databaseName(table.namespace()).name(table.table()).build())
+              .build(), target);
     }
   }
 

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -41,16 +40,17 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.ScheduleGroup;
 import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.scheduler.targets.StepFunctionsStartExecution;
 import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
- * A tenant's refresh pipeline, built from its plan: the four functions (Plan, Compute, Validate, Publish), the
+ * A tenant's refresh pipeline, built from its plan: the four step functions (Plan, Compute, Validate, Publish), the
  * {@link RefreshStateMachine} that drives them, an EventBridge Scheduler schedule per planned product that has a
- * schedule, a rule that refreshes dependents when a product is published, alarms for failed runs and freshness SLAs,
- * and the topic that hears about failures.
+ * schedule, a rule that refreshes dependents when a product is published, the hourly freshness check, alarms for
+ * failed runs and freshness SLAs, and the topic that hears about failures.
  *
  * <ul>
  *   <li><b>Schedules</b>: the tenant's subscription schedule if it set one, else the product's; products without
@@ -59,9 +59,15 @@ import software.constructs.Construct;
  *   <li><b>Dependents rule</b>, only when some planned product is read by another: a {@code ProductPublished} event of
  *       this tenant for such a product, published by a product refresh, starts {@code {tenant, dependentsOf}}.
  *       Full and dependents refreshes already include every dependent, so their events start nothing.</li>
- *   <li><b>Alarms</b>: ExecutionsFailed at least once in five minutes; per product with a freshness SLA of at most
- *       seven days, no {@code Published} datum within the SLA (see {@link FreshnessWindow}). Both notify the
- *       topic.</li>
+ *   <li><b>Freshness check</b>, when some planned product has a freshness SLA: the function
+ *       {@code meshwork-<tenant>-freshness}, invoked at minute 30 of every hour by the schedule
+ *       {@value #FRESHNESS_CHECK} (same group and time zone) with {@code {tenant}}, reports each such product's
+ *       {@value #FRESHNESS_METRIC} (Tenant, Product) through its log. It reads only those tables' Glue entries and
+ *       metadata files.</li>
+ *   <li><b>Alarms</b>: ExecutionsFailed at least once in five minutes; per product with a freshness SLA of any
+ *       length, the hourly maximum of {@value #FRESHNESS_METRIC} above the SLA in hours for
+ *       {@value #FRESHNESS_PERIODS} consecutive hours, missing data breaching (a product never published reports no
+ *       age, and a check that did not run reports nothing). Both notify the topic.</li>
  * </ul>
  */
 public final class TenantPipeline extends Construct {
@@ -70,6 +76,21 @@ public final class TenantPipeline extends Construct {
   public static final String METRIC_NAMESPACE = "Meshwork";
   /** Keeps the JIT to its fast first tier: handlers are short-lived and start from a SnapStart snapshot. */
   public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+  /** The metric the freshness check reports per Tenant and Product, in hours; what freshness alarms watch. */
+  public static final String FRESHNESS_METRIC = "HoursSincePublished";
+  /** The name of the freshness check's schedule; product names cannot contain hyphens, so it never clashes. */
+  public static final String FRESHNESS_CHECK = "freshness-check";
+  /**
+   * Minute 30 of every hour: each check's data point lies well inside one hourly period of the alarms, whatever its
+   * start latency.
+   */
+  public static final String FRESHNESS_CHECK_SCHEDULE = "cron(30 * * * ? *)";
+  /**
+   * Consecutive breaching hours before a freshness alarm fires: two, so that one lost check (a throttled invocation,
+   * the hour skipped when clocks go forward) does not notify, at the cost of up to one more hour to detection.
+   */
+  public static final int FRESHNESS_PERIODS = 2;
 
   /** The table Validate appends every check result to; the functions create it on first use. */
   public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
@@ -80,9 +101,12 @@ public final class TenantPipeline extends Construct {
   private final PipelineFunction compute;
   private final PipelineFunction validate;
   private final PipelineFunction publish;
+  private final PipelineFunction freshness;
+  private final List<TableName> freshnessTables;
   private final RefreshStateMachine refresh;
   private final ScheduleGroup scheduleGroup;
   private final Map<String, software.amazon.awscdk.services.scheduler.Schedule> schedules = new LinkedHashMap<>();
+  private final software.amazon.awscdk.services.scheduler.Schedule freshnessCheck;
   private final Rule dependentsRule;
   private final Alarm failedRunsAlarm;
   private final Map<String, Alarm> freshnessAlarms = new LinkedHashMap<>();
@@ -113,14 +137,25 @@ public final class TenantPipeline extends Construct {
         "MESHWORK_TENANT", tenant,
         "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
     this.plan = function(props, "Plan", "plan", "Plans the refresh: which products run in which waves.",
-        props.planSize(), environment);
+        props.planSize(), environment, FunctionInvoker.STATE_MACHINE);
     this.compute = function(props, "Compute", "compute", "Runs a product's transform into the run's audit branch.",
-        props.computeSize(), environment);
+        props.computeSize(), environment, FunctionInvoker.STATE_MACHINE);
     this.validate = function(props, "Validate", "validate", "Checks the audit branch against contract and quality"
-        + " rules.", props.validateSize(), environment);
+        + " rules.", props.validateSize(), environment, FunctionInvoker.STATE_MACHINE);
     this.publish = function(props, "Publish", "publish", "Fast-forwards main to the audit branch when checks passed.",
-        props.publishSize(), environment);
+        props.publishSize(), environment, FunctionInvoker.STATE_MACHINE);
     grantWarehouse(props.plan(), new WarehouseAccess(this, props.dataBucket(), props.dataKey()));
+    this.freshnessTables = props.plan().products().stream()
+        .filter(product -> product.product().sla().freshness().isPresent())
+        .map(PlannedProduct::tableName)
+        .toList();
+    this.freshness = freshnessTables.isEmpty() ? null : function(props, "Freshness", "freshness", "Reports how long"
+        + " ago each product with a freshness SLA was published, for the freshness alarms.", props.freshnessSize(),
+        environment, FunctionInvoker.SCHEDULE);
+    if (freshness != null) {
+      new WarehouseAccess(this, props.dataBucket(), props.dataKey()).grantMetadataRead(freshness.role(),
+          freshnessTables);
+    }
     this.refresh = new RefreshStateMachine(this, "Refresh", new RefreshStateMachineProps(tenant, plan.alias(),
         compute.alias(), validate.alias(), publish.alias(), notifications, operationsKey, props.maxConcurrency(),
         METRIC_NAMESPACE, props.logRetention(), operationsKey));
@@ -129,6 +164,9 @@ public final class TenantPipeline extends Construct {
     addSchedules(props, startingRole("SchedulerRole", "scheduler.amazonaws.com", OrderedMaps.of(
         "aws:SourceAccount", stack.getAccount(),
         "aws:SourceArn", scheduleGroup.getScheduleGroupArn())));
+    this.freshnessCheck = freshness == null ? null : freshnessCheck(props, OrderedMaps.of(
+        "aws:SourceAccount", stack.getAccount(),
+        "aws:SourceArn", scheduleGroup.getScheduleGroupArn()));
     Set<String> read = readByOthers(props.plan());
     this.dependentsRule = read.isEmpty() ? null : dependentsRule(tenant, read, startingRole("DependentsRuleRole",
         "events.amazonaws.com", OrderedMaps.of("aws:SourceAccount", stack.getAccount())));
@@ -181,11 +219,37 @@ public final class TenantPipeline extends Construct {
   }
 
   private PipelineFunction function(TenantPipelineProps props, String id, String step, String description,
-      FunctionSize size, Map<String, String> environment) {
+      FunctionSize size, Map<String, String> environment, FunctionInvoker invoker) {
     String handler = "io.meshwork.functions." + id + "Function";
     return new PipelineFunction(this, id, new PipelineFunctionProps("meshwork-" + props.tenantId() + "-" + step,
         handler, description, props.code(), size, environment, props.logRetention(), operationsKey,
-        props.reservedConcurrentExecutions()));
+        props.reservedConcurrentExecutions(), invoker));
+  }
+
+  /**
+   * The hourly schedule invoking the freshness check's {@code live} alias with {@code {tenant}}, as a role that may
+   * invoke only that alias. A check is worth little once the next one is due: two retries within the hour at most.
+   */
+  private software.amazon.awscdk.services.scheduler.Schedule freshnessCheck(TenantPipelineProps props,
+      Map<String, Object> conditions) {
+    Role role = Role.Builder.create(this, "FreshnessSchedulerRole")
+        .description("Lets scheduler.amazonaws.com invoke the freshness check, and nothing else")
+        .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of("StringEquals", conditions)))
+        .build();
+    freshness.alias().grantInvoke(role);
+    NagReasons.suppress(role, List.of(NagReasons.ROLE_POLICY));
+    return software.amazon.awscdk.services.scheduler.Schedule.Builder.create(this, "FreshnessCheck")
+        .scheduleName(FRESHNESS_CHECK)
+        .scheduleGroup(scheduleGroup)
+        .description("Reports how long ago each product with a freshness SLA was published")
+        .schedule(ScheduleExpression.expression(FRESHNESS_CHECK_SCHEDULE, props.timeZone()))
+        .target(new LambdaInvoke(freshness.alias(), ScheduleTargetBaseProps.builder()
+            .role(role)
+            .input(ScheduleTargetInput.fromObject(Map.of("tenant", props.tenantId())))
+            .retryAttempts(2)
+            .maxEventAge(Duration.hours(1))
+            .build()))
+        .build();
   }
 
   /**
@@ -280,29 +344,23 @@ public final class TenantPipeline extends Construct {
   private void addFreshnessAlarms(String tenant, TenantPlan tenantPlan, SnsAction notify) {
     for (PlannedProduct product : tenantPlan.products()) {
       product.product().sla().freshness().ifPresent(freshness -> {
-        Optional<FreshnessWindow> window = FreshnessWindow.of(freshness);
-        if (window.isEmpty()) {
-          Annotations.of(this).addInfo("No freshness alarm for " + product.name() + ": its SLA "
-              + FreshnessWindow.iso(freshness) + " is longer than the " + FreshnessWindow.LONGEST.toDays()
-              + " days CloudWatch alarms evaluate.");
-          return;
-        }
-        FreshnessWindow span = window.get();
+        FreshnessThreshold threshold = new FreshnessThreshold(freshness);
         Alarm alarm = Alarm.Builder.create(this, "Freshness-" + product.name())
             .alarmName("meshwork-" + tenant + "-" + product.name() + "-freshness")
-            .alarmDescription(product.name() + " of tenant " + tenant + " has not been published within its freshness"
-                + " SLA of " + FreshnessWindow.iso(freshness) + ".")
+            .alarmDescription(product.name() + " of tenant " + tenant + " breaches its freshness SLA of "
+                + threshold.iso() + ": published more than " + threshold.hoursText() + " hours ago, never published, or"
+                + " not reported by the hourly freshness check (meshwork-" + tenant + "-freshness).")
             .metric(Metric.Builder.create()
                 .namespace(METRIC_NAMESPACE)
-                .metricName(RefreshStateMachine.PUBLISHED_METRIC)
+                .metricName(FRESHNESS_METRIC)
                 .dimensionsMap(new TreeMap<>(Map.of("Tenant", tenant, "Product", product.name())))
-                .statistic("Sum")
-                .period(Duration.seconds(span.period().toSeconds()))
+                .statistic("Maximum")
+                .period(Duration.hours(1))
                 .build())
-            .threshold(1)
-            .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-            .evaluationPeriods(span.periods())
-            .datapointsToAlarm(span.periods())
+            .threshold(threshold.hours())
+            .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+            .evaluationPeriods(FRESHNESS_PERIODS)
+            .datapointsToAlarm(FRESHNESS_PERIODS)
             .treatMissingData(TreatMissingData.BREACHING)
             .build();
         alarm.addAlarmAction(notify);
@@ -335,6 +393,24 @@ public final class TenantPipeline extends Construct {
 
   public PipelineFunction publish() {
     return publish;
+  }
+
+  /**
+   * The hourly freshness check {@code meshwork-<tenant>-freshness}; absent when no planned product has a freshness
+   * SLA.
+   */
+  public Optional<PipelineFunction> freshness() {
+    return Optional.ofNullable(freshness);
+  }
+
+  /** The tables of the planned products with a freshness SLA, in plan order: all the freshness check reads. */
+  public List<TableName> freshnessTables() {
+    return freshnessTables;
+  }
+
+  /** The schedule invoking the freshness check, absent with the check. */
+  public Optional<software.amazon.awscdk.services.scheduler.Schedule> freshnessCheck() {
+    return Optional.ofNullable(freshnessCheck);
   }
 
   public RefreshStateMachine refresh() {

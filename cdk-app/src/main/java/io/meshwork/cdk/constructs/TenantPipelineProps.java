@@ -24,18 +24,19 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param validateSize Validate's; default {@link FunctionSize#VALIDATE} (2048 MiB, 10 min, 512 MiB)
  * @param planSize Plan's; default {@link FunctionSize#LIGHT} (1024 MiB, 2 min, 512 MiB)
  * @param publishSize Publish's; default {@link FunctionSize#LIGHT}
+ * @param freshnessSize the hourly freshness check's; default {@link FunctionSize#FRESHNESS} (1024 MiB, 1 min, 512 MiB)
  * @param maxConcurrency how many products of one wave refresh at the same time; default 4
  * @param reservedConcurrentExecutions concurrency reserved for each function; default none (see
  *     {@link PipelineFunction} for why)
  * @param logRetention how long function and state machine logs are kept; default one year
  * @param operationsKey the key encrypting logs and the notification topic; default a new key of the pipeline's own,
  *     so that reading operational data never needs the data key
- * @param timeZone the time zone of the products' cron schedules; default Europe/Zurich
+ * @param timeZone the time zone of the products' cron schedules and the freshness check's; default Europe/Zurich
  */
 public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket dataBucket, IKey dataKey, Code code,
     FunctionSize computeSize, FunctionSize validateSize, FunctionSize planSize, FunctionSize publishSize,
-    int maxConcurrency, Optional<Integer> reservedConcurrentExecutions, RetentionDays logRetention,
-    Optional<IKey> operationsKey, TimeZone timeZone) {
+    FunctionSize freshnessSize, int maxConcurrency, Optional<Integer> reservedConcurrentExecutions,
+    RetentionDays logRetention, Optional<IKey> operationsKey, TimeZone timeZone) {
 
   public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
@@ -58,6 +59,7 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
     Objects.requireNonNull(validateSize, "validateSize");
     Objects.requireNonNull(planSize, "planSize");
     Objects.requireNonNull(publishSize, "publishSize");
+    Objects.requireNonNull(freshnessSize, "freshnessSize");
     if (maxConcurrency < 1) {
       throw new IllegalArgumentException("maxConcurrency must be at least 1, not " + maxConcurrency + ".");
     }
@@ -83,6 +85,7 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
     private FunctionSize validateSize = FunctionSize.VALIDATE;
     private FunctionSize planSize = FunctionSize.LIGHT;
     private FunctionSize publishSize = FunctionSize.LIGHT;
+    private FunctionSize freshnessSize = FunctionSize.FRESHNESS;
     private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
     private Integer reservedConcurrentExecutions;
     private RetentionDays logRetention = RetentionDays.ONE_YEAR;
@@ -117,6 +120,11 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
       return this;
     }
 
+    public Builder freshnessSize(FunctionSize size) {
+      this.freshnessSize = size;
+      return this;
+    }
+
     public Builder maxConcurrency(int products) {
       this.maxConcurrency = products;
       return this;
@@ -144,8 +152,8 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
 
     public TenantPipelineProps build() {
       return new TenantPipelineProps(tenantId, plan, dataBucket, dataKey, code, computeSize, validateSize, planSize,
-          publishSize, maxConcurrency, Optional.ofNullable(reservedConcurrentExecutions), logRetention,
-          Optional.ofNullable(operationsKey), timeZone);
+          publishSize, freshnessSize, maxConcurrency, Optional.ofNullable(reservedConcurrentExecutions),
+          logRetention, Optional.ofNullable(operationsKey), timeZone);
     }
   }
 }

@@ -29,6 +29,8 @@ final class WarehouseAccess {
   static final String WAREHOUSE_PREFIX = "warehouse";
 
   private static final String OBJECT_PATTERN = "^Resource::<[^>]+\\.Arn>/" + WAREHOUSE_PREFIX + "/[a-z0-9_]+/\\*$";
+  private static final String METADATA_PATTERN = "^Resource::<[^>]+\\.Arn>/" + WAREHOUSE_PREFIX
+      + "/[a-z0-9_]+/[a-z0-9_]+/metadata/\\*$";
 
   private final Stack stack;
   private final IBucket bucket;
@@ -58,12 +60,7 @@ final class WarehouseAccess {
         .actions(List.of("s3:ListBucket"))
         .resources(List.of(bucket.getBucketArn()))
         .build());
-    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("UseDataKeyThroughS3")
-        .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
-        .resources(List.of(key.getKeyArn()))
-        .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "s3." + stack.getRegion() + ".amazonaws.com")))
-        .build());
+    role.addToPrincipalPolicy(dataKeyThroughS3("UseDataKeyThroughS3", List.of("kms:Decrypt", "kms:GenerateDataKey")));
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("ReadGlueTables")
         .actions(List.of("glue:GetDatabase", "glue:GetTable"))
@@ -79,6 +76,30 @@ final class WarehouseAccess {
         + " warehouse; lakeformation:GetDataAccess has no resource-level permissions (Lake Formation's own grants"
         + " decide which tables it vends access to).",
         List.of(OBJECT_PATTERN, "^Resource::\\*$"))));
+  }
+
+  /**
+   * Reading the current metadata of {@code tables}, never their data: their Glue entries (GetTable only, which is all
+   * Iceberg's Glue catalog calls to load a table) and the files under each table's {@code metadata/} prefix, with
+   * the data key for decryption through S3 only.
+   */
+  void grantMetadataRead(Role role, Collection<TableName> tables) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("ReadTableMetadataFiles")
+        .actions(List.of("s3:GetObject"))
+        .resources(new TreeSet<>(tables.stream().map(TableName::toString).toList()).stream()
+            .map(name -> bucket.arnForObjects(WAREHOUSE_PREFIX + "/" + name.replace('.', '/') + "/metadata/*"))
+            .toList())
+        .build());
+    role.addToPrincipalPolicy(dataKeyThroughS3("DecryptThroughS3", List.of("kms:Decrypt")));
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("GetGlueTables")
+        .actions(List.of("glue:GetTable"))
+        .resources(glueArns(tables))
+        .build());
+    NagReasons.suppress(role, List.of(new NagReasons.Reason("AwsSolutions-IAM5", "Iceberg names each metadata file"
+        + " of a commit anew, so object reads are granted on the metadata prefix of each monitored table of the"
+        + " tenant's own warehouse, not on its data files.", List.of(METADATA_PATTERN))));
   }
 
   /** Committing to {@code tables}: writing and cleaning up their files and updating their Glue entries. */
@@ -102,6 +123,16 @@ final class WarehouseAccess {
         .actions(List.of("glue:CreateDatabase", "glue:CreateTable"))
         .resources(glueArns(List.of(table)))
         .build());
+  }
+
+  /** {@code actions} on the data key, only in requests S3 makes for the role (objects are encrypted with it). */
+  private PolicyStatement dataKeyThroughS3(String sid, List<String> actions) {
+    return PolicyStatement.Builder.create()
+        .sid(sid)
+        .actions(actions)
+        .resources(List.of(key.getKeyArn()))
+        .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "s3." + stack.getRegion() + ".amazonaws.com")))
+        .build();
   }
 
   private List<String> objectArns(Collection<TableName> tables) {

@@ -52,6 +52,11 @@ public final class Engine implements AutoCloseable {
     return limits;
   }
 
+  /** The one tenant this engine serves, if it was built for one (a function in that tenant's account). */
+  public Optional<String> servedTenant() {
+    return servedTenant;
+  }
+
   /** The tenant's plan; throws {@link InvalidDefinitionException} for an unknown tenant. */
   public TenantPlan plan(String tenant) {
     requireServed(tenant);

@@ -1,0 +1,40 @@
+package io.meshwork.cdk.constructs;
+
+/**
+ * What invokes a {@link PipelineFunction}, which decides why it needs neither a dead-letter queue nor reserved
+ * concurrency: the written reasons of its cdk-nag suppressions.
+ */
+public enum FunctionInvoker {
+
+  /** The refresh state machine, synchronously, one task per product step. */
+  STATE_MACHINE("The state machine invokes the function synchronously and catches, records and notifies every"
+      + " failure; a dead-letter queue only applies to asynchronous invocations.",
+      "Concurrency is bounded by the state machine (products of a wave run at most maxConcurrency at a time);"
+      + " reserving concurrency fails to deploy in new accounts whose limit leaves fewer than 100 unreserved"
+      + " executions. Set reservedConcurrentExecutions where the account allows it."),
+
+  /** An EventBridge Scheduler schedule, asynchronously, once per period. */
+  SCHEDULE("A failed or dropped check leaves its hour without freshness data, which the freshness alarms treat as"
+      + " breaching, so every lost invocation already notifies; a dead-letter queue would only keep stale check"
+      + " requests that nobody needs to replay.",
+      "One schedule invokes the function once an hour, so at most a few invocations overlap; reserving concurrency"
+      + " fails to deploy in new accounts whose limit leaves fewer than 100 unreserved executions.");
+
+  private final String withoutDeadLetterQueue;
+  private final String withoutReservedConcurrency;
+
+  FunctionInvoker(String withoutDeadLetterQueue, String withoutReservedConcurrency) {
+    this.withoutDeadLetterQueue = withoutDeadLetterQueue;
+    this.withoutReservedConcurrency = withoutReservedConcurrency;
+  }
+
+  /** Why the function runs without a dead-letter queue (HIPAA.Security-LambdaDLQ). */
+  String withoutDeadLetterQueue() {
+    return withoutDeadLetterQueue;
+  }
+
+  /** Why the function may run without reserved concurrency (HIPAA.Security-LambdaConcurrency). */
+  String withoutReservedConcurrency() {
+    return withoutReservedConcurrency;
+  }
+}
