@@ -60,9 +60,10 @@ public final class MeshworkApp {
 
   /**
    * An app with the feature flags the stacks rely on: server access logs are granted by bucket policy rather than
-   * the legacy log-delivery ACL, so the log bucket can enforce bucket-owner object ownership.
+   * the legacy log-delivery ACL, so the log bucket can enforce bucket-owner object ownership. Public for tools and
+   * tests that synthesize a stack themselves, e.g. the emulator tests.
    */
-  static App newApp() {
+  public static App newApp() {
     return new App(appProps().build());
   }
 
