@@ -35,6 +35,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.iceberg.Snapshot;
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +87,10 @@ class TenantRefreshTest {
     String accountId = catalog.tenants().stream().filter(tenant -> tenant.id().equals(TENANT)).findFirst()
         .flatMap(tenant -> tenant.account().id()).orElseThrow();
     account = new TenantAccount(endpoints, accountId);
-    JavaRuntimeBootstrap bootstrap = JavaRuntimeBootstrap.prepare(Path.of(System.getenv("MESHWORK_FUNCTIONS_JAR")),
+    // The jar the stack was synthesized with (set by the Surefire configuration; the cdk-app's default otherwise).
+    String jar = Optional.ofNullable(System.getenv("MESHWORK_FUNCTIONS_JAR"))
+        .orElse("../functions/target/meshwork-functions-lambda.jar");
+    JavaRuntimeBootstrap bootstrap = JavaRuntimeBootstrap.prepare(Path.of(jar),
         Path.of(System.getProperty("meshwork.emulators.directory", "target/emulators"), "lambda"));
     String bucket = "meshwork-" + TENANT + "-data-" + UUID.randomUUID().toString().substring(0, 8);
     deployment = PipelineDeployment.create(account, template, bootstrap, endpoints.aws(), bucket);
@@ -165,10 +169,14 @@ class TenantRefreshTest {
         .flexibleTimeWindow(window -> window.mode(schedule.path("FlexibleTimeWindow").path("Mode").asText()))
         .target(scheduled -> scheduled.arn(target.path("Arn").asText()).roleArn(target.path("RoleArn").asText())
             .input(target.path("Input").asText())));
-    cleanups.add(() -> account.scheduler().deleteSchedule(request -> request.name(name).groupName(group)));
-
-    ExecutionListItem started = Eventually.within(SCHEDULE_TIMEOUT, "the schedule " + expression + " to start a run",
-        () -> executionsStartedAfter(due.toInstant().minusSeconds(1)).stream().findFirst());
+    ExecutionListItem started;
+    try {
+      started = Eventually.within(SCHEDULE_TIMEOUT, "the schedule " + expression + " to start a run",
+          () -> executionsStartedAfter(due.toInstant().minusSeconds(1)).stream().findFirst());
+    } finally {
+      // It would fire again every hour; later tests count the runs they start.
+      account.scheduler().deleteSchedule(request -> request.name(name).groupName(group));
+    }
     DescribeExecutionResponse execution = StateMachines.awaitEnd(account.sfn(), started.executionArn(),
         RUN_TIMEOUT);
 
