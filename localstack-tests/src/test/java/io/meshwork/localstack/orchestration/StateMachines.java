@@ -33,4 +33,12 @@ final class StateMachines {
         .map(details -> details.name())
         .toList();
   }
+
+  /** The error of each failed task attempt, in order. */
+  static List<String> failedTasks(SfnClient sfn, String executionArn) {
+    return sfn.getExecutionHistoryPaginator(request -> request.executionArn(executionArn)).events().stream()
+        .filter(event -> event.taskFailedEventDetails() != null)
+        .map(event -> event.taskFailedEventDetails().error())
+        .toList();
+  }
 }

@@ -1,0 +1,134 @@
+package io.meshwork.localstack.orchestration;
+
+import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.pipeline.LocalRunner;
+import io.meshwork.engine.pipeline.ProductOutcome;
+import io.meshwork.engine.pipeline.RunReport;
+import io.meshwork.engine.pipeline.SourceDelivery;
+import io.meshwork.engine.seed.SeedOptions;
+import io.meshwork.engine.seed.SwissDataGenerator;
+import io.meshwork.engine.storage.GlueTenantStorage;
+import io.meshwork.engine.storage.LocalTenantStorage;
+import io.meshwork.engine.storage.ProductTables;
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Source;
+import io.meshwork.model.plan.PlannedProduct;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+
+/**
+ * A tenant's data seen from the test JVM: source deliveries into the tenant's Glue catalog in the emulator (through
+ * the same {@link GlueTenantStorage} the functions use), the tables' published state there, and the same refresh
+ * run by the local pipeline for comparison.
+ */
+final class TenantData implements AutoCloseable {
+
+  /** Small data, few cores: DuckDB in this JVM runs beside the functions' runtime processes. */
+  static final DuckDbSession.Limits LIMITS = new DuckDbSession.Limits(1, "1GB");
+
+  private final String tenant;
+  private final Engine engine;
+
+  private TenantData(String tenant, Engine engine) {
+    this.tenant = tenant;
+    this.engine = engine;
+  }
+
+  /** The tenant's tables in the Glue catalog of {@code accountId} at {@code endpoint}, warehouse {@code warehouse}. */
+  static TenantData glue(Catalog catalog, String tenant, String accountId, URI endpoint, String warehouse,
+      Path workRoot) {
+    Map<String, String> properties = new LinkedHashMap<>(GlueTenantStorage.glueProperties(warehouse,
+        Optional.of(endpoint.toString()), true));
+    properties.put("client.credentials-provider", TenantAccountCredentials.class.getName());
+    properties.put("client.credentials-provider." + TenantAccountCredentials.ACCOUNT_PROPERTY, accountId);
+    return new TenantData(tenant, new Engine(catalog,
+        id -> GlueTenantStorage.open(id, properties, workRoot), LIMITS));
+  }
+
+  /** Delivers every source the tenant's plan reads, generated with {@code options}. */
+  void deliverAll(SeedOptions options) {
+    engine.plan(tenant).sources().forEach(source -> deliver(source.name(), options));
+  }
+
+  /** Delivers the source {@code name}, generated with {@code options}; returns its row count. */
+  long deliver(String name, SeedOptions options) {
+    Source source = engine.plan(tenant).sources().stream().filter(candidate -> candidate.name().equals(name))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException(tenant + " reads no source " + name));
+    return new SourceDelivery(engine).deliver(tenant, source, new SwissDataGenerator().sql(name, options),
+        "Generated data for source " + name);
+  }
+
+  /** Drops the table of source {@code name}, as if it had never been delivered. */
+  void dropSource(String name) {
+    Source source = engine.plan(tenant).sources().stream().filter(candidate -> candidate.name().equals(name))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException(tenant + " reads no source " + name));
+    engine.storage(tenant).catalog().dropTable(ProductTables.identifier(source.tableName()), false);
+  }
+
+  /** The current snapshot of {@code product}'s table on main, if published. */
+  Optional<Snapshot> published(String product) {
+    PlannedProduct planned = engine.planned(tenant, product);
+    return ProductTables.load(engine.storage(tenant).catalog(), planned.tableName()).map(Table::currentSnapshot);
+  }
+
+  /** Rows on main per planned product, in plan order; products never published are absent. */
+  Map<String, Long> publishedRows() {
+    return publishedRows(engine, tenant);
+  }
+
+  /**
+   * Seeds a fresh local warehouse under {@code home} with {@code options}, refreshes the tenant there with the local
+   * pipeline, and returns the rows on main per product.
+   */
+  static Map<String, Long> localPipelineRows(Catalog catalog, String tenant, SeedOptions options, Path home) {
+    try (Engine local = new Engine(catalog, id -> LocalTenantStorage.open(home, id), LIMITS)) {
+      TenantData data = new TenantData(tenant, local);
+      data.deliverAll(options);
+      RunReport report = new LocalRunner(local, 2, (id, outcome) -> { }).run(tenant, Optional.empty(), "local");
+      report.outcomes().stream().filter(outcome -> outcome.outcome() != ProductOutcome.Outcome.PUBLISHED)
+          .findFirst().ifPresent(outcome -> {
+            throw new IllegalStateException("The local pipeline did not publish " + outcome.product() + ": "
+                + outcome.outcome() + " " + outcome.message());
+          });
+      return publishedRows(local, tenant);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Counts rows by planning main's files: Iceberg's summary totals are not reliable after a branch fast-forward. */
+  private static Map<String, Long> publishedRows(Engine engine, String tenant) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (PlannedProduct product : engine.plan(tenant).products()) {
+      Optional<Table> table = ProductTables.load(engine.storage(tenant).catalog(), product.tableName());
+      if (table.isEmpty() || table.get().currentSnapshot() == null) {
+        continue;
+      }
+      long count = 0;
+      try (CloseableIterable<FileScanTask> files = table.get().newScan().planFiles()) {
+        for (FileScanTask file : files) {
+          count += file.file().recordCount();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      rows.put(product.name(), count);
+    }
+    return rows;
+  }
+
+  @Override
+  public void close() throws IOException {
+    engine.close();
+  }
+}
