@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code UpdateTable}. That update then carries the VersionId its writer read before the competitor committed, so
  * only Glue's optimistic VersionId check can reject it: the race is forced, not hoped for.
  */
-final class GlueCommitRace implements AutoCloseable {
+public final class GlueCommitRace implements AutoCloseable {
 
   /** Headers the JDK client sets itself and refuses from callers. */
   private static final Set<String> CLIENT_MANAGED_HEADERS =
@@ -50,21 +50,21 @@ final class GlueCommitRace implements AutoCloseable {
     server.start();
   }
 
-  static GlueCommitRace start(URI glue, Runnable competingCommit) throws IOException {
+  public static GlueCommitRace start(URI glue, Runnable competingCommit) throws IOException {
     return new GlueCommitRace(glue, competingCommit);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
   }
 
   /** Each forwarded UpdateTable as {@code <status> <error type or "ok">}, in order. */
-  List<String> updateTableOutcomes() {
+  public List<String> updateTableOutcomes() {
     return List.copyOf(updateTableOutcomes);
   }
 
   /** What the competing commit threw, if it failed. */
-  Optional<RuntimeException> competingCommitFailure() {
+  public Optional<RuntimeException> competingCommitFailure() {
     return Optional.ofNullable(competingCommitFailure.get());
   }
 
