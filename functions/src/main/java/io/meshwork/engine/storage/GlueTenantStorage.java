@@ -70,12 +70,15 @@ public final class GlueTenantStorage implements TenantStorage {
     this.catalog = catalog;
     Path root = workRoot.toAbsolutePath().normalize().resolve(tenantId);
     this.workDirectory = root.resolve("work");
-    this.stagingDirectory = root.resolve("staged");
+    // Each instance stages into a directory of its own, so engines sharing a home never delete each other's copies.
+    Path stagingRoot = root.resolve("staged");
+    this.stagingDirectory = stagingRoot.resolve(UUID.randomUUID().toString());
     this.clock = clock;
     this.keepIdle = keepIdle;
     try {
-      // Copies left by an earlier instance (or before a SnapStart snapshot) are unknown to this one.
-      deleteRecursively(stagingDirectory);
+      // Copies left by instances that ended without closing (or before a SnapStart snapshot) are unknown to every
+      // live one; a directory untouched for longer than any invocation runs belongs to no live instance.
+      deleteIdleDirectories(stagingRoot, clock.instant().minus(keepIdle));
       Files.createDirectories(workDirectory);
       Files.createDirectories(stagingDirectory);
     } catch (IOException e) {
@@ -262,6 +265,19 @@ public final class GlueTenantStorage implements TenantStorage {
     deleteRecursively(stagingDirectory);
     if (catalog instanceof java.io.Closeable closeable) {
       closeable.close();
+    }
+  }
+
+  private static void deleteIdleDirectories(Path parent, Instant idleBefore) throws IOException {
+    if (!Files.isDirectory(parent)) {
+      return;
+    }
+    try (var children = Files.list(parent)) {
+      for (Path child : children.toList()) {
+        if (Files.getLastModifiedTime(child).toInstant().isBefore(idleBefore)) {
+          deleteRecursively(child);
+        }
+      }
     }
   }
 

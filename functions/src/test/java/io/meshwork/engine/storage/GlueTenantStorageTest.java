@@ -108,6 +108,20 @@ class GlueTenantStorageTest {
   }
 
   @Test
+  void twoStoragesSharingAWorkRoot_keepEachOthersStagedCopies() throws IOException {
+    Table table = claims();
+    List<DataFile> files = dataFiles(table);
+    List<Path> staged = storage.readable(table, files);
+
+    try (GlueTenantStorage second = GlueTenantStorage.open(TENANT, LocalTenantStorage.catalogProperties(home, TENANT),
+        workRoot)) {
+      assertThat(second.stagingDirectory()).isNotEqualTo(storage.stagingDirectory());
+      assertThat(staged).allSatisfy(copy -> assertThat(copy).exists());
+    }
+    assertThat(staged).allSatisfy(copy -> assertThat(copy).exists());
+  }
+
+  @Test
   void readable_ofAMissingFile_failsNamingIt_andALaterAttemptStagesAgain() throws IOException {
     Table table = claims();
     DataFile file = dataFiles(table).get(0);
