@@ -39,9 +39,7 @@ final class CatalogOption {
     List<TransformTestCase> cases = TransformTests.validate(catalog, new DirectoryDefinitionFiles(root, display),
         DirectoryTestFiles.paths(root), problems);
     if (!problems.isEmpty()) {
-      throw new InvalidDefinitionException(problems.sorted().stream()
-          .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
-          .toList());
+      throw invalid(problems, display);
     }
     return cases;
   }
@@ -56,17 +54,10 @@ final class CatalogOption {
     try {
       io.meshwork.engine.compute.TransformBinding.check(catalog, scratch, problems);
     } finally {
-      try (var paths = java.nio.file.Files.walk(scratch)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          java.nio.file.Files.deleteIfExists(path);
-        }
-      }
+      io.meshwork.engine.compute.Directories.deleteRecursively(scratch);
     }
     if (!problems.isEmpty()) {
-      String display = display(directory);
-      throw new InvalidDefinitionException(problems.sorted().stream()
-          .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
-          .toList());
+      throw invalid(problems, display(directory));
     }
   }
 
@@ -81,13 +72,27 @@ final class CatalogOption {
           + "or pass the catalogue directory, e.g. --definitions " + DEFAULT + ".");
     }
     String display = display(directory);
+    Catalog catalog;
     try {
-      return CatalogLoader.load(new DirectoryDefinitionFiles(root, display));
+      catalog = CatalogLoader.load(new DirectoryDefinitionFiles(root, display));
     } catch (InvalidDefinitionException invalid) {
       // Name files as the user can open them from where mesh runs.
       throw new InvalidDefinitionException(invalid.diagnostics().stream()
           .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
           .toList());
     }
+    // DuckDB's own parser has the last word on what each SQL text is, before any of it runs.
+    Problems problems = new Problems();
+    io.meshwork.engine.compute.DefinitionSql.check(catalog, problems);
+    if (!problems.isEmpty()) {
+      throw invalid(problems, display);
+    }
+    return catalog;
+  }
+
+  private static InvalidDefinitionException invalid(Problems problems, String display) {
+    return new InvalidDefinitionException(problems.sorted().stream()
+        .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
+        .toList());
   }
 }

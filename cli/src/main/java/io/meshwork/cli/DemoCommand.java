@@ -10,8 +10,6 @@ import io.meshwork.engine.seed.SeedOptions;
 import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,12 +99,11 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void printSample(Engine engine, PrintWriter out) throws Exception {
     out.printf("%nSample query for tenant %s:%n  %s%n", SAMPLE_TENANT, SAMPLE_QUERY);
-    try (DuckDbSession session = PublishedTables.open(engine.storage(SAMPLE_TENANT), engine.limits());
-        Statement statement = session.connection().createStatement();
-        ResultSet result = statement.executeQuery(SAMPLE_QUERY)) {
-      StringWriter table = new StringWriter();
-      QueryTable.print(result, 5, new PrintWriter(table, true));
-      table.toString().lines().forEach(line -> out.println("  " + line));
+    StringWriter table = new StringWriter();
+    try (DuckDbSession session = PublishedTables.open(engine.storage(SAMPLE_TENANT), engine.limits())) {
+      session.stream(session.guard(SAMPLE_QUERY), result -> QueryTable.print(result, 5, new PrintWriter(table,
+          true)));
     }
+    table.toString().lines().forEach(line -> out.println("  " + line));
   }
 }

@@ -1,13 +1,16 @@
 package io.meshwork.cli;
 
 import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.GuardedQuery;
+import io.meshwork.engine.compute.SessionBoundException;
+import io.meshwork.engine.compute.UnsafeSqlException;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.query.PublishedTables;
 import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,9 +19,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mesh query --tenant T "SQL"}: read-only SQL over a tenant's published tables. */
+/** {@code mesh query --tenant T "SQL"}: read-only SQL over a tenant's published tables, within bounds. */
 @Command(name = "query", description = "Run one read-only query over a tenant's published (main) tables.")
 final class QueryCommand implements Callable<Integer> {
+
+  /** Rows {@code mesh query} prints at most, whatever {@code --max-rows} asks: a terminal is no export. */
+  static final int MAX_ROWS_CEILING = 100_000;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -29,12 +35,20 @@ final class QueryCommand implements Callable<Integer> {
   @Mixin
   HomeOption homeOption;
 
-  @Mixin
-  TenantOption tenantOption;
+  @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
+  String tenant;
 
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100",
-      description = "Rows to print at most (default: ${DEFAULT-VALUE}).")
+      description = "Rows to print at most, 1 to " + MAX_ROWS_CEILING + " (default: ${DEFAULT-VALUE}).")
   int maxRows;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+      description = "How long the query may run, e.g. 30s, 5m, 1h or PT5M; at most 1h (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(names = "--max-spill", paramLabel = "SIZE", defaultValue = "2GB",
+      description = "Disk the query may fill when it spills, e.g. 500MB or 4GB (default: ${DEFAULT-VALUE}).")
+  String maxSpill;
 
   @Parameters(index = "0", paramLabel = "SQL", description = "One SELECT. Tables are <domain>.<name>_v<major>, and "
       + "each product by its name for its newest major, e.g. \"SELECT * FROM loss_ratio\".")
@@ -42,31 +56,52 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (maxRows < 1 || maxRows > MAX_ROWS_CEILING) {
+      throw new UserInputException("--max-rows " + maxRows + " is outside 1.." + MAX_ROWS_CEILING + ". mesh query "
+          + "prints at most " + MAX_ROWS_CEILING + " rows; aggregate or filter larger results in the query.");
+    }
+    Duration limit = Durations.parse("--timeout", timeout, Duration.ofHours(1));
+    String spill = Sizes.check("--max-spill", maxSpill);
     Optional<String> problem = PublishedTables.readOnlyProblem(sql);
     if (problem.isPresent()) {
       throw new UserInputException("The query is not allowed: " + problem.get());
     }
     Catalog catalog = catalogOption.load();
-    String tenant = tenantOption.require(catalog);
+    if (catalog.tenant(tenant).isEmpty()) {
+      // No list of the other tenants: a query is a tenant's view, and tenant ids are not its business.
+      throw new UserInputException("Unknown tenant '" + tenant + "': the catalogue defines no tenant of that id.");
+    }
     PrintWriter out = spec.commandLine().getOut();
+    DuckDbSession.Limits limits = HomeOption.limits().withTimeout(limit).withMaxSpill(spill);
     try (Engine engine = homeOption.engine(catalog);
-        DuckDbSession session = PublishedTables.open(engine.storage(tenant), engine.limits());
-        Statement statement = session.connection().createStatement()) {
-      ResultSet result;
+        DuckDbSession session = PublishedTables.open(engine.storage(tenant), limits)) {
+      GuardedQuery query;
       try {
-        result = statement.executeQuery(sql);
+        query = session.guard(sql);
+      } catch (UnsafeSqlException e) {
+        throw new UserInputException("The query is not allowed: " + e.getMessage());
+      }
+      try {
+        session.stream(query, result -> QueryTable.print(result, maxRows, out));
+      } catch (SessionBoundException e) {
+        throw new UserInputException("The query failed: " + e.getMessage() + " " + hint(e.bound()));
       } catch (SQLException e) {
         throw new UserInputException("The query failed: " + firstLine(e.getMessage()) + " Tables of " + tenant
             + ": " + String.join(", ", tables(session)) + ".");
-      }
-      try (result) {
-        QueryTable.print(result, maxRows, out);
       }
     }
     return 0;
   }
 
-  private static java.util.List<String> tables(DuckDbSession session) throws SQLException {
+  private String hint(SessionBoundException.Bound bound) {
+    return switch (bound) {
+      case TIMEOUT -> "Raise --timeout (now " + timeout + ") or make the query cheaper.";
+      case SPILL -> "Raise --max-spill (now " + maxSpill + ") or make the query cheaper.";
+      case MEMORY -> "Raise MESHWORK_DUCKDB_MEMORY or make the query cheaper.";
+    };
+  }
+
+  private static List<String> tables(DuckDbSession session) throws SQLException {
     return session.rows("SELECT CASE WHEN schema_name = 'main' THEN view_name ELSE schema_name || '.' || view_name "
         + "END FROM duckdb_views() WHERE NOT internal ORDER BY 1").stream()
         .map(row -> String.valueOf(row.get(0))).toList();

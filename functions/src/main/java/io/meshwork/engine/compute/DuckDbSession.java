@@ -1,33 +1,77 @@
 package io.meshwork.engine.compute;
 
 import io.meshwork.engine.storage.IcebergSchemas;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.iceberg.types.Types;
 
 /**
- * An in-memory DuckDB connection locked down for one step: it may read only the data files handed to it and write
- * only in the work directory; file system access is otherwise off and the configuration is locked, so a transform
- * cannot reach another tenant's files whatever SQL it contains.
+ * An in-memory DuckDB connection locked down for one step. It may read only the data files handed to it; it may
+ * write only its own fresh output directory (and only when opened for writing); it spills into its own capped
+ * directory; file system access is otherwise off, extensions cannot load and the configuration is locked. SQL from
+ * a user or a definition reaches it only as a {@link GuardedQuery}, which DuckDB's own parser read as exactly one
+ * query, and every statement is stopped at the session's timeout. Errors leave it with no absolute path.
  */
 public final class DuckDbSession implements AutoCloseable {
 
   private final Connection connection;
+  private final Path directory;
+  private final Optional<Path> output;
+  private final Limits limits;
 
-  private DuckDbSession(Connection connection) {
+  private DuckDbSession(Connection connection, Path directory, Optional<Path> output, Limits limits) {
     this.connection = connection;
+    this.directory = directory;
+    this.output = output;
+    this.limits = limits;
   }
 
-  /** Limits for one session: how many threads and how much memory DuckDB may use. */
-  public record Limits(int threads, String memoryLimit) {
+  /**
+   * Bounds of one session: threads, memory, disk for spilling and how long one statement may run.
+   *
+   * @param maxSpill DuckDB's {@code max_temp_directory_size}, e.g. "8GB"
+   */
+  public record Limits(int threads, String memoryLimit, String maxSpill, Duration timeout) {
+
+    /** How long one statement may run unless the caller says otherwise: Lambda's own ceiling. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+    /** Disk a session may fill with spilled data unless the caller says otherwise. */
+    public static final String DEFAULT_MAX_SPILL = "8GB";
+
+    public Limits {
+      if (threads < 1) {
+        throw new IllegalArgumentException("Cannot limit a DuckDB session to " + threads + " threads: give 1 or more");
+      }
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("Cannot limit a DuckDB session to a timeout of " + timeout);
+      }
+    }
+
+    public Limits(int threads, String memoryLimit) {
+      this(threads, memoryLimit, DEFAULT_MAX_SPILL, DEFAULT_TIMEOUT);
+    }
+
+    public Limits withTimeout(Duration newTimeout) {
+      return new Limits(threads, memoryLimit, maxSpill, newTimeout);
+    }
+
+    public Limits withMaxSpill(String newMaxSpill) {
+      return new Limits(threads, memoryLimit, newMaxSpill, timeout);
+    }
 
     /**
      * All cores, and an equal share of 60 % of the machine's memory for each of {@code concurrentSessions}: a
@@ -41,34 +85,66 @@ public final class DuckDbSession implements AutoCloseable {
     }
   }
 
-  /** Opens a session that may read {@code tables}' files and read and write {@code workDirectory}. */
+  /** Opens a session that may read {@code tables}' files and write nothing but its spill directory. */
   public static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits) {
+    return open(workDirectory, tables, limits, false);
+  }
+
+  /** Opens a session that may also write into its own fresh {@link #outputDirectory()}. */
+  public static DuckDbSession openWriting(Path workDirectory, Collection<TableFiles> tables, Limits limits) {
+    return open(workDirectory, tables, limits, true);
+  }
+
+  private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits,
+      boolean writing) {
+    Path directory = workDirectory.toAbsolutePath().normalize().resolve("session-" + UUID.randomUUID());
+    Optional<Path> output = writing ? Optional.of(directory.resolve("out")) : Optional.empty();
+    try {
+      Files.createDirectories(directory.resolve("spill"));
+      if (output.isPresent()) {
+        Files.createDirectories(output.get());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the DuckDB session directory under " + workDirectory, e);
+    }
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement statement = connection.createStatement()) {
         List<String> readable = tables.stream().flatMap(table -> table.files().stream())
             .map(file -> literal(file.toString())).toList();
-        statement.execute("SET threads = " + Math.max(1, limits.threads()));
+        statement.execute("SET threads = " + limits.threads());
         statement.execute("SET memory_limit = " + literal(limits.memoryLimit()));
-        statement.execute("SET temp_directory = " + literal(workDirectory.resolve("duckdb-spill").toString()));
+        // Spilling needs no allowed directory: DuckDB's own temporary files are not user file access.
+        statement.execute("SET temp_directory = " + literal(directory.resolve("spill").toString()));
+        statement.execute("SET max_temp_directory_size = " + literal(limits.maxSpill()));
         statement.execute("SET preserve_insertion_order = false");
-        statement.execute("SET allowed_directories = [" + literal(workDirectory + "/") + "]");
-        if (!readable.isEmpty()) {
-          statement.execute("SET allowed_paths = [" + String.join(", ", readable) + "]");
-        }
+        // DuckDB grants read and write alike: only the session's own output directory is named, never the data.
+        statement.execute("SET allowed_directories = [" + output.map(path -> literal(path + "/")).orElse("")
+            + "]");
+        statement.execute("SET allowed_paths = [" + String.join(", ", readable) + "]");
         statement.execute("SET enable_external_access = false");
         statement.execute("SET autoinstall_known_extensions = false");
         statement.execute("SET autoload_known_extensions = false");
         statement.execute("SET lock_configuration = true");
       }
-      DuckDbSession session = new DuckDbSession(connection);
+      DuckDbSession session = new DuckDbSession(connection, directory, output, limits);
       for (TableFiles table : tables) {
         session.createView(table);
       }
       return session;
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot open a DuckDB session: " + e.getMessage(), e);
+      Directories.deleteRecursively(directory);
+      throw new IllegalStateException("Cannot open a DuckDB session: " + Redaction.paths(e.getMessage()), e);
     }
+  }
+
+  /** The only directory this session may write files into; present when opened with {@link #openWriting}. */
+  public Path outputDirectory() {
+    return output.orElseThrow(() -> new IllegalStateException("This DuckDB session was opened read-only"));
+  }
+
+  public Limits limits() {
+    return limits;
   }
 
   /**
@@ -106,17 +182,29 @@ public final class DuckDbSession implements AutoCloseable {
         IcebergSchemas.duckDbType(field.type())) + ", default_value: NULL}";
   }
 
+  /**
+   * Checks that {@code sql} is exactly one query DuckDB may run here, before any of it runs.
+   *
+   * @throws UnsafeSqlException naming what DuckDB's parser found instead
+   */
+  public GuardedQuery guard(String sql) throws UnsafeSqlException {
+    return SqlGuard.check(connection, sql);
+  }
+
+  /** Runs SQL that Meshwork itself wrote (never text from a user or a definition), within the timeout. */
   public void execute(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
+      Deadline.run(statement, limits.timeout(), () -> statement.execute(sql));
+    } catch (SQLException e) {
+      throw failure(e);
     }
   }
 
-  /** Runs a query and returns its rows as lists of objects (for small results: checks, samples, counts). */
+  /** Runs Meshwork's own query and returns its rows (for small results: checks, samples, counts). */
   public List<List<Object>> rows(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+    List<List<Object>> rows = new ArrayList<>();
+    stream(sql, result -> {
       int columns = result.getMetaData().getColumnCount();
-      List<List<Object>> rows = new ArrayList<>();
       while (result.next()) {
         List<Object> row = new ArrayList<>(columns);
         for (int column = 1; column <= columns; column++) {
@@ -124,17 +212,58 @@ public final class DuckDbSession implements AutoCloseable {
         }
         rows.add(row);
       }
-      return rows;
-    }
+    });
+    return rows;
   }
 
   public long count(String sql) throws SQLException {
     return ((Number) rows(sql).get(0).get(0)).longValue();
   }
 
-  /** The JDBC connection, for streaming results such as {@code mesh query}. */
-  public Connection connection() {
-    return connection;
+  /** The result columns of a guarded query as "name TYPE", without running it. */
+  public List<String> describe(GuardedQuery query) throws SQLException {
+    return rows("DESCRIBE " + query.text() + "\n").stream().map(row -> row.get(0) + " " + row.get(1)).toList();
+  }
+
+  /** Reads a guarded query's result row by row; the timeout covers reading as well as running. */
+  public void stream(GuardedQuery query, ResultReader reader) throws SQLException {
+    stream(query.text(), reader);
+  }
+
+  private void stream(String sql, ResultReader reader) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      Deadline.run(statement, limits.timeout(), () -> {
+        try (ResultSet result = statement.executeQuery(sql)) {
+          reader.read(result);
+        }
+        return null;
+      });
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** A failure as the caller should see it: a reached bound named as such, any other without absolute paths. */
+  private SQLException failure(SQLException error) {
+    String message = error.getMessage() == null ? "" : error.getMessage();
+    if (error instanceof SessionBoundException || error instanceof UnsafeSqlException) {
+      return error;
+    }
+    if (message.contains("max_temp_directory_size")) {
+      return new SessionBoundException(SessionBoundException.Bound.SPILL, "The statement needed more than its spill "
+          + "limit of " + limits.maxSpill() + " on disk and was stopped.", error);
+    }
+    if (message.startsWith("Out of Memory Error")) {
+      return new SessionBoundException(SessionBoundException.Bound.MEMORY, "The statement needed more than its "
+          + "memory limit of " + limits.memoryLimit() + " and was stopped.", error);
+    }
+    return Redaction.of(error);
+  }
+
+  /** Reads a result set; may stop early. */
+  @FunctionalInterface
+  public interface ResultReader {
+    void read(ResultSet result) throws SQLException;
   }
 
   @Override
@@ -143,6 +272,8 @@ public final class DuckDbSession implements AutoCloseable {
       connection.close();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot close the DuckDB session", e);
+    } finally {
+      Directories.deleteRecursively(directory);
     }
   }
 

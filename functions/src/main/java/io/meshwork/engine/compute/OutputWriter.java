@@ -39,13 +39,14 @@ public final class OutputWriter {
   }
 
   /**
-   * Writes the result of {@code sql} for {@code table}; returns its data files, moved into the table's location.
+   * Writes the result of {@code query} for {@code table}; returns its data files, moved into the table's location.
    * {@code origin} names the SQL in messages, e.g. "The transform of claims_clean (products/.../transform.sql)".
+   * The files are written into the session's own output directory, the only place it may write.
    */
-  public List<DataFile> write(String sql, Table table, String origin) throws SQLException {
+  public List<DataFile> write(GuardedQuery query, Table table, String origin) throws SQLException {
     Schema schema = table.schema();
-    checkColumns(sql, schema, origin);
-    Path directory = storage.workDirectory().resolve("out-" + UUID.randomUUID());
+    checkColumns(query, schema, origin);
+    Path directory = session.outputDirectory().resolve("data-" + UUID.randomUUID());
     String fieldIds = schema.columns().stream()
         .map(field -> DuckDbSession.quote(field.name()) + ": " + field.fieldId())
         .collect(Collectors.joining(", "));
@@ -54,7 +55,7 @@ public final class OutputWriter {
       if (!spec.isPartitioned()) {
         Path file = directory.resolve("data.parquet");
         Files.createDirectories(directory);
-        session.execute("COPY (" + sql + "\n) TO " + DuckDbSession.literal(file.toString())
+        session.execute("COPY " + query.subquery() + " TO " + DuckDbSession.literal(file.toString())
             + " (FORMAT parquet, COMPRESSION zstd, FIELD_IDS {" + fieldIds + "})");
         return List.of(adopt(file, table, List.of()));
       }
@@ -65,7 +66,8 @@ public final class OutputWriter {
         select.append(", ").append(partitionExpression(field, schema)).append(" AS ").append(PARTITION_PREFIX + i);
         partitionColumns.add(PARTITION_PREFIX + i);
       }
-      session.execute("COPY (" + select + " FROM (" + sql + "\n)) TO " + DuckDbSession.literal(directory.toString())
+      session.execute("COPY (" + select + " FROM " + query.subquery() + ") TO "
+          + DuckDbSession.literal(directory.toString())
           + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (" + String.join(", ", partitionColumns)
           + "), FIELD_IDS {" + fieldIds + "})");
       return adoptPartitioned(directory, table, spec);
@@ -74,9 +76,8 @@ public final class OutputWriter {
     }
   }
 
-  private void checkColumns(String sql, Schema schema, String origin) throws SQLException {
-    List<List<Object>> described = session.rows("DESCRIBE " + sql);
-    List<String> actual = described.stream().map(row -> row.get(0) + " " + row.get(1)).toList();
+  private void checkColumns(GuardedQuery query, Schema schema, String origin) throws SQLException {
+    List<String> actual = session.describe(query);
     List<String> expected = schema.columns().stream()
         .map(field -> field.name() + " " + IcebergSchemas.duckDbType(field.type())).toList();
     if (!actual.equals(expected)) {

@@ -100,10 +100,13 @@ public final class TransformBinding {
     }
   }
 
-  /** The result columns as "name TYPE", or null after reporting why DuckDB cannot bind the query. */
+  /** The result columns as "name TYPE", or null after reporting why DuckDB cannot run or bind the query. */
   private List<String> describe(DuckDbSession session, String sql, String file, String what) {
     try {
-      return session.rows("DESCRIBE " + sql).stream().map(row -> row.get(0) + " " + row.get(1)).toList();
+      return session.describe(session.guard(sql));
+    } catch (UnsafeSqlException e) {
+      problems.error(new Location(file, 1, 1), "%s is not allowed: %s", what, e.getMessage());
+      return null;
     } catch (SQLException e) {
       String message = firstLine(e.getMessage());
       Matcher line = LINE.matcher(e.getMessage() == null ? "" : e.getMessage());
@@ -115,7 +118,10 @@ public final class TransformBinding {
 
   private void describeRule(DuckDbSession session, Scalar query, DataProduct product) {
     try {
-      session.rows("DESCRIBE " + query.text());
+      session.describe(session.guard(query.text()));
+    } catch (UnsafeSqlException e) {
+      problems.error(query.location(), "The query of the sql rule of %s is not allowed: %s", product.name(),
+          e.getMessage());
     } catch (SQLException e) {
       problems.error(query.location(), "The query of the sql rule of %s does not bind in DuckDB: %s", product.name(),
           firstLine(e.getMessage()));

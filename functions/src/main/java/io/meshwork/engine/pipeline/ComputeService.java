@@ -2,6 +2,8 @@ package io.meshwork.engine.pipeline;
 
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.OutputWriter;
+import io.meshwork.engine.compute.SessionBoundException;
+import io.meshwork.engine.compute.UnsafeSqlException;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
@@ -114,8 +116,16 @@ public final class ComputeService {
   private List<DataFile> run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
       List<TableFiles> inputs) {
     String sql = SqlTemplate.render(planned.transform().sql(), planned.parameters());
-    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), inputs, engine.limits())) {
-      return new OutputWriter(session, storage).write(sql, output, origin(planned));
+    DuckDbSession.Limits limits = engine.limits().withTimeout(planned.transform().timeout()
+        .orElse(DuckDbSession.Limits.DEFAULT_TIMEOUT));
+    try (DuckDbSession session = DuckDbSession.openWriting(storage.workDirectory(), inputs, limits)) {
+      return new OutputWriter(session, storage).write(session.guard(sql), output, origin(planned));
+    } catch (UnsafeSqlException e) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " is not allowed for tenant "
+          + request.tenant() + ": " + e.getMessage() + " Nothing of it ran.", e);
+    } catch (SessionBoundException e) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " failed for tenant "
+          + request.tenant() + ": " + e.getMessage() + " " + BoundHints.compute(e.bound()), e);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " failed for tenant "
           + request.tenant() + ": " + firstLine(e), e);

@@ -29,8 +29,9 @@ public final class SourceDelivery {
     TenantStorage storage = engine.storage(tenant);
     Table table = ProductTables.ensure(storage.catalog(), source.tableName(), source.contract());
     List<DataFile> files;
-    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), List.of(), engine.limits())) {
-      files = new OutputWriter(session, storage).write(sql, table, origin);
+    try (DuckDbSession session = DuckDbSession.openWriting(storage.workDirectory(), List.of(),
+        engine.limits())) {
+      files = new OutputWriter(session, storage).write(session.guard(sql), table, origin);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin + " failed: "
           + ComputeService.firstLine(e), e);

@@ -133,7 +133,7 @@ public final class QualityChecks {
       pending.add(new RowCheck(check, columns, blocking, tolerance, "(" + failing + ")", expectation));
       return null;
     }
-    String failingRows = "(" + expectation + ")";
+    String failingRows = session.guard(expectation).subquery();
     long count = session.count("SELECT count(*) FROM " + failingRows + " failing");
     List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + failingRows + " failing LIMIT "
         + SAMPLE_ROWS);

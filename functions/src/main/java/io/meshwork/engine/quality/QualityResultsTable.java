@@ -76,8 +76,8 @@ public final class QualityResultsTable {
         + "total_rows, passed, "
         + "message, sample)";
     List<DataFile> files;
-    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), List.of(), limits)) {
-      files = new OutputWriter(session, storage).write(sql, table, "The quality results of " + record.product());
+    try (DuckDbSession session = DuckDbSession.openWriting(storage.workDirectory(), List.of(), limits)) {
+      files = new OutputWriter(session, storage).write(session.guard(sql), table, "The quality results of " + record.product());
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record the quality results of " + record.product() + ": "
           + e.getMessage(), e);

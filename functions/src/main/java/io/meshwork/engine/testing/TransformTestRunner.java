@@ -1,6 +1,7 @@
 package io.meshwork.engine.testing;
 
 import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.GuardedQuery;
 import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.ColumnType;
 import io.meshwork.model.definition.DataProduct;
@@ -56,7 +57,7 @@ public final class TransformTestRunner {
           session.execute(FixtureTables.insert(input));
         }
       }
-      String sql = SqlTemplate.render(product.transform().sql(), parameters(product, testCase));
+      GuardedQuery sql = session.guard(SqlTemplate.render(product.transform().sql(), parameters(product, testCase)));
       String columnProblem = columnProblem(session, sql, product);
       if (!columnProblem.isEmpty()) {
         return TransformTestResult.error(testCase, columnProblem, since(started));
@@ -83,8 +84,9 @@ public final class TransformTestRunner {
   }
 
   /** Empty if the result has exactly the contract's columns and types, as a refresh requires; why not otherwise. */
-  private static String columnProblem(DuckDbSession session, String sql, DataProduct product) throws SQLException {
-    List<String> actual = session.rows("DESCRIBE " + sql).stream().map(row -> row.get(0) + " " + row.get(1)).toList();
+  private static String columnProblem(DuckDbSession session, GuardedQuery sql, DataProduct product)
+      throws SQLException {
+    List<String> actual = session.describe(sql);
     List<String> expected = product.contract().columns().stream()
         .map(column -> column.name() + " " + FixtureTables.duckDbType(column.type())).toList();
     if (actual.equals(expected)) {
@@ -95,14 +97,13 @@ public final class TransformTestRunner {
         + "with CAST(... AS type) where the type differs.";
   }
 
-  private static List<List<TestValue>> produced(DuckDbSession session, String sql, DataProduct product,
+  private static List<List<TestValue>> produced(DuckDbSession session, GuardedQuery sql, DataProduct product,
       List<String> compared) throws SQLException {
     List<Column> columns = compared.stream().map(name -> product.contract().column(name).orElseThrow()).toList();
     List<Integer> positions = compared.stream().map(name -> product.contract().columnNames().indexOf(name) + 1)
         .toList();
     List<List<TestValue>> rows = new ArrayList<>();
-    try (Statement statement = session.connection().createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
+    session.stream(sql, result -> {
       while (result.next()) {
         List<TestValue> row = new ArrayList<>(columns.size());
         for (int k = 0; k < columns.size(); k++) {
@@ -110,7 +111,7 @@ public final class TransformTestRunner {
         }
         rows.add(row);
       }
-    }
+    });
     return rows;
   }
 

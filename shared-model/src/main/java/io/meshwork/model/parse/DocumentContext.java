@@ -8,6 +8,8 @@ import java.util.Optional;
 /** What a document's parser needs besides the document: its path, sibling files, and where problems go. */
 record DocumentContext(String path, DefinitionFiles files, Problems problems) {
 
+  private static final java.time.Duration MAX_TIMEOUT = java.time.Duration.ofHours(12);
+
   /** Reads a transform's SQL file, given relative to this document; reports a missing or escaping path. */
   Optional<Transform> transform(YamlMap owner, String what) {
     Optional<YamlMap> transform = owner.optionalMap(what, "transform");
@@ -18,7 +20,7 @@ record DocumentContext(String path, DefinitionFiles files, Problems problems) {
       }
       return Optional.empty();
     }
-    YamlMap map = transform.get().allowOnly("transform", java.util.List.of("sql"));
+    YamlMap map = transform.get().allowOnly("transform", java.util.List.of("sql", "timeout"));
     Optional<String> file = map.requiredText("The transform of " + what, "sql", "transform.sql");
     if (file.isEmpty()) {
       return Optional.empty();
@@ -41,7 +43,27 @@ record DocumentContext(String path, DefinitionFiles files, Problems problems) {
       problems.error(new Location(resolved, 1, 1), "The transform SQL of %s is empty. Write one SELECT.", what);
       return Optional.empty();
     }
-    return Optional.of(new Transform(resolved, sql.get(), location));
+    Optional<java.time.Duration> timeout = timeout(map, what);
+    return Optional.of(new Transform(resolved, sql.get(), timeout, location));
+  }
+
+  /** The optional {@code timeout} of a transform: an ISO-8601 duration from one second to twelve hours. */
+  private Optional<java.time.Duration> timeout(YamlMap transform, String what) {
+    Optional<String> text = transform.optionalText("The transform of " + what, "timeout");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      java.time.Duration timeout = java.time.Duration.parse(text.get());
+      if (timeout.compareTo(java.time.Duration.ofSeconds(1)) >= 0 && timeout.compareTo(MAX_TIMEOUT) <= 0) {
+        return Optional.of(timeout);
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // reported below
+    }
+    problems.error(transform.locationOf("timeout"), "Invalid timeout '%s' of the transform of %s: write an ISO-8601 "
+        + "duration from PT1S to PT12H, such as PT10M.", text.get(), what);
+    return Optional.empty();
   }
 
   /** {@code relative} resolved against this document's directory, normalised, with '/'. */

@@ -1,0 +1,29 @@
+package io.meshwork.engine.compute;
+
+/**
+ * SQL text that DuckDB's own parser read as exactly one query of the allowed kind, reading only tables by name and
+ * no file, setting or system catalog. Only {@link SqlGuard} makes one, so holding one means the check ran.
+ */
+public final class GuardedQuery {
+
+  private final String text;
+
+  GuardedQuery(String text) {
+    this.text = text;
+  }
+
+  /** The query as checked, without a trailing ';', safe to run alone or to embed in parentheses. */
+  public String text() {
+    return text;
+  }
+
+  /** The query in parentheses on lines of its own, so that a trailing line comment ends before ')'. */
+  public String subquery() {
+    return "(\n" + text + "\n)";
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
