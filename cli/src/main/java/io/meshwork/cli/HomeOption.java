@@ -24,10 +24,16 @@ final class HomeOption {
     return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), limits());
   }
 
-  /** DuckDB limits: all cores, memory from $MESHWORK_DUCKDB_MEMORY or shared among as many sessions as cores. */
+  /**
+   * DuckDB limits: all cores, memory from $MESHWORK_DUCKDB_MEMORY or shared among as many sessions as cores, disk
+   * for spilling from $MESHWORK_DUCKDB_SPILL or {@link DuckDbSession.Limits#DEFAULT_MAX_SPILL}.
+   */
   static DuckDbSession.Limits limits() {
     int cores = Runtime.getRuntime().availableProcessors();
     String memory = System.getenv("MESHWORK_DUCKDB_MEMORY");
-    return memory == null ? DuckDbSession.Limits.forMachine(cores) : new DuckDbSession.Limits(cores, memory);
+    DuckDbSession.Limits limits = memory == null ? DuckDbSession.Limits.forMachine(cores)
+        : new DuckDbSession.Limits(cores, memory);
+    String spill = System.getenv("MESHWORK_DUCKDB_SPILL");
+    return spill == null ? limits : limits.withMaxSpill(Sizes.check("MESHWORK_DUCKDB_SPILL", spill));
   }
 }
