@@ -108,7 +108,10 @@ public final class DuckDbSession implements AutoCloseable {
       throw new UncheckedIOException("Cannot create the DuckDB session directory under " + workDirectory, e);
     }
     try {
-      Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+      // Without streaming, the JDBC driver materializes a whole result in native memory, outside memory_limit.
+      java.util.Properties properties = new java.util.Properties();
+      properties.setProperty("jdbc_stream_results", "true");
+      Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
       try (Statement statement = connection.createStatement()) {
         List<String> readable = tables.stream().flatMap(table -> table.files().stream())
             .map(file -> literal(file.toString())).toList();
