@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("%nSample query for tenant %s:%n  %s%n", SAMPLE_TENANT, SAMPLE_QUERY);
     StringWriter table = new StringWriter();
     try (DuckDbSession session = PublishedTables.open(engine.storage(SAMPLE_TENANT), engine.limits())) {
-      session.stream(session.guard(SAMPLE_QUERY), result -> QueryTable.print(result, 5, new PrintWriter(table,
+      session.firstRows(session.guard(SAMPLE_QUERY), 6, result -> QueryTable.print(result, 5, new PrintWriter(table,
           true)));
     }
     table.toString().lines().forEach(line -> out.println("  " + line));

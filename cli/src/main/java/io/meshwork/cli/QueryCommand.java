@@ -82,7 +82,8 @@ final class QueryCommand implements Callable<Integer> {
         throw new UserInputException("The query is not allowed: " + e.getMessage());
       }
       try {
-        session.stream(query, result -> QueryTable.print(result, maxRows, out));
+        // One row past --max-rows tells whether the result has more.
+        session.firstRows(query, maxRows + 1L, result -> QueryTable.print(result, maxRows, out));
       } catch (SessionBoundException e) {
         throw new UserInputException("The query failed: " + e.getMessage() + " " + hint(e.bound()));
       } catch (SQLException e) {

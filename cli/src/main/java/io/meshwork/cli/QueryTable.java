@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints a result set as an aligned text table, streaming: the first rows set the column widths, later rows are
- * printed as they arrive, and reading stops after {@code maxRows}, so memory does not grow with the result.
+ * Prints a result set as an aligned text table: the first rows set the column widths, later rows are printed as
+ * they are read, and reading stops after {@code maxRows}, so the printout does not grow with the result.
  */
 final class QueryTable {
 

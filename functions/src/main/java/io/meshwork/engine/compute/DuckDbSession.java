@@ -85,18 +85,29 @@ public final class DuckDbSession implements AutoCloseable {
     }
   }
 
+  /** What a session is for: what it may write, and whether results keep the order a query asks for. */
+  private enum Mode { READ, WRITE, QUERY }
+
   /** Opens a session that may read {@code tables}' files and write nothing but its spill directory. */
   public static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits) {
-    return open(workDirectory, tables, limits, false);
+    return open(workDirectory, tables, limits, Mode.READ);
   }
 
   /** Opens a session that may also write into its own fresh {@link #outputDirectory()}. */
   public static DuckDbSession openWriting(Path workDirectory, Collection<TableFiles> tables, Limits limits) {
-    return open(workDirectory, tables, limits, true);
+    return open(workDirectory, tables, limits, Mode.WRITE);
   }
 
-  private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits,
-      boolean writing) {
+  /**
+   * Opens a read-only session for people's queries: results keep the order a query asks for, also when only
+   * their first rows are read ({@link #firstRows}).
+   */
+  public static DuckDbSession openForQueries(Path workDirectory, Collection<TableFiles> tables, Limits limits) {
+    return open(workDirectory, tables, limits, Mode.QUERY);
+  }
+
+  private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits, Mode mode) {
+    boolean writing = mode == Mode.WRITE;
     Path directory = workDirectory.toAbsolutePath().normalize().resolve("session-" + UUID.randomUUID());
     Optional<Path> output = writing ? Optional.of(directory.resolve("out")) : Optional.empty();
     try {
@@ -108,10 +119,7 @@ public final class DuckDbSession implements AutoCloseable {
       throw new UncheckedIOException("Cannot create the DuckDB session directory under " + workDirectory, e);
     }
     try {
-      // Without streaming, the JDBC driver materializes a whole result in native memory, outside memory_limit.
-      java.util.Properties properties = new java.util.Properties();
-      properties.setProperty("jdbc_stream_results", "true");
-      Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+      Connection connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement statement = connection.createStatement()) {
         List<String> readable = tables.stream().flatMap(table -> table.files().stream())
             .map(file -> literal(file.toString())).toList();
@@ -120,7 +128,8 @@ public final class DuckDbSession implements AutoCloseable {
         // Spilling needs no allowed directory: DuckDB's own temporary files are not user file access.
         statement.execute("SET temp_directory = " + literal(directory.resolve("spill").toString()));
         statement.execute("SET max_temp_directory_size = " + literal(limits.maxSpill()));
-        statement.execute("SET preserve_insertion_order = false");
+        // Pipelines need no order and sort faster without; a person's query keeps its ORDER BY under a LIMIT.
+        statement.execute("SET preserve_insertion_order = " + (mode == Mode.QUERY));
         // DuckDB grants read and write alike: only the session's own output directory is named, never the data.
         statement.execute("SET allowed_directories = [" + output.map(path -> literal(path + "/")).orElse("")
             + "]");
@@ -228,9 +237,17 @@ public final class DuckDbSession implements AutoCloseable {
     return rows("DESCRIBE " + query.text() + "\n").stream().map(row -> row.get(0) + " " + row.get(1)).toList();
   }
 
-  /** Reads a guarded query's result row by row; the timeout covers reading as well as running. */
+  /** Reads a guarded query's whole result; the timeout covers reading as well as running. */
   public void stream(GuardedQuery query, ResultReader reader) throws SQLException {
     stream(query.text(), reader);
+  }
+
+  /**
+   * Reads at most {@code limit} rows of a guarded query. DuckDB stops producing rows at the limit, and the JDBC
+   * driver, which holds a whole result in native memory (its streaming mode loses error messages), holds no more.
+   */
+  public void firstRows(GuardedQuery query, long limit, ResultReader reader) throws SQLException {
+    stream("SELECT * FROM " + query.subquery() + " AS meshwork_result LIMIT " + Math.max(0, limit), reader);
   }
 
   private void stream(String sql, ResultReader reader) throws SQLException {

@@ -59,7 +59,7 @@ public final class PublishedTables {
       }
     }
     tables.sort(Comparator.comparing(TableFiles::name));
-    DuckDbSession session = DuckDbSession.open(storage.workDirectory(), tables, limits);
+    DuckDbSession session = DuckDbSession.openForQueries(storage.workDirectory(), tables, limits);
     for (Map.Entry<String, String> alias : newestMajor.entrySet()) {
       String[] parts = alias.getValue().split("\\.");
       session.execute("CREATE OR REPLACE VIEW " + DuckDbSession.quote(alias.getKey()) + " AS SELECT * FROM "
