@@ -46,7 +46,10 @@ final class SqlGuard {
         throw new UnsafeSqlException("Only one query is allowed (SELECT, WITH, VALUES or FROM): DuckDB reads a "
             + "statement here that is not a query.");
       }
-      throw new UnsafeSqlException("DuckDB cannot parse it: " + Redaction.paths(message) + ".", true);
+      int position = Math.min(text.length(), Math.max(0, parsed.path("position").asInt(0)));
+      int line = 1 + (int) text.substring(0, position).chars().filter(character -> character == '\n').count();
+      throw new UnsafeSqlException("DuckDB cannot parse it: " + Redaction.paths(message) + ".",
+          Redaction.paths(message), line);
     }
     int statements = parsed.path("statements").size();
     if (statements != 1) {
@@ -156,9 +159,10 @@ final class SqlGuard {
     return views;
   }
 
+  /** The text without a trailing ';' and white space; leading text stays, so positions keep their lines. */
   private static String withoutTrailingSemicolon(String sql) {
-    String trimmed = sql.strip();
-    return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
+    String trimmed = sql.stripTrailing();
+    return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1).stripTrailing() : trimmed;
   }
 
   private static String lower(String text) {

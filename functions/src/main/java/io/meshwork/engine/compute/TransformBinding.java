@@ -105,7 +105,12 @@ public final class TransformBinding {
     try {
       return session.describe(session.guard(sql));
     } catch (UnsafeSqlException e) {
-      problems.error(new Location(file, 1, 1), "%s is not allowed: %s", what, e.getMessage());
+      if (e.unparsable()) {
+        problems.error(new Location(file, e.line(), 1), "%s does not bind in DuckDB: Parser Error: %s", what,
+            e.parserError());
+      } else {
+        problems.error(new Location(file, 1, 1), "%s is not allowed: %s", what, e.getMessage());
+      }
       return null;
     } catch (SQLException e) {
       String message = firstLine(e.getMessage());
