@@ -6,7 +6,7 @@ import io.meshwork.engine.pipeline.LocalRunner;
 import io.meshwork.engine.pipeline.ProductOutcome;
 import io.meshwork.engine.pipeline.RunReport;
 import io.meshwork.engine.query.PublishedTables;
-import io.meshwork.engine.seed.SeedOptions;
+import io.meshwork.demodata.SeedOptions;
 import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,8 +2,8 @@ package io.meshwork.cli;
 
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.pipeline.SourceDelivery;
-import io.meshwork.engine.seed.SeedOptions;
-import io.meshwork.engine.seed.SwissDataGenerator;
+import io.meshwork.demodata.SeedOptions;
+import io.meshwork.demodata.SwissDataGenerator;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Source;
 import java.io.PrintWriter;

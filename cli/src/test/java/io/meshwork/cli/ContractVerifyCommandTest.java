@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A consumer verifies a published table against the contract it was given, with no definitions at hand. */
 class ContractVerifyCommandTest {
 
-  private static final String CATALOGUE = "../functions/src/test/resources/pipeline-catalog";
+  private static final String CATALOGUE = "../engine/src/test/resources/pipeline-catalog";
 
   @TempDir
   Path home;

@@ -15,7 +15,7 @@ record DefinitionCase(String name, Where where, String sql, String expected) {
 
   enum Where { TRANSFORM, OVERRIDE, QUALITY_RULE }
 
-  private static final Path SOURCE = Path.of("../functions/src/test/resources/pipeline-catalog");
+  private static final Path SOURCE = Path.of("../engine/src/test/resources/pipeline-catalog");
 
   /** Writes a catalogue holding the SQL, with {@code {input}} replaced by a table its place may read. */
   Path writeCatalogue(Path parent) throws IOException {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code mesh run}, {@code query} and {@code history} against real local storage, on a small test catalogue. */
 class RunQueryHistoryTest {
 
-  private static final String CATALOGUE = "../functions/src/test/resources/pipeline-catalog";
+  private static final String CATALOGUE = "../engine/src/test/resources/pipeline-catalog";
 
   @TempDir
   Path home;

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SandboxKitTest {
 
-  private static final String CATALOGUE = "../functions/src/test/resources/pipeline-catalog";
+  private static final String CATALOGUE = "../engine/src/test/resources/pipeline-catalog";
 
   @TempDir
   static Path root;

@@ -2,7 +2,7 @@ package io.meshwork.functions;
 
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
-import io.meshwork.engine.storage.GlueTenantStorage;
+import io.meshwork.engine.storage.StagedTenantStorage;
 import io.meshwork.engine.storage.LocalTenantStorage;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Catalog;
@@ -27,7 +27,7 @@ import java.util.function.Function;
  *   <li>{@code MESHWORK_CATALOG} ({@code meshwork.catalog}): where tenants' tables live. {@code local} (default): the
  *       embedded {@link LocalTenantStorage} (SQLite catalog and warehouse directory under {@code MESHWORK_HOME}), which
  *       on Lambda lives only as long as the instance's /tmp. {@code glue}: the Glue Data Catalog of the function's
- *       account with S3FileIO ({@link GlueTenantStorage}); needs {@code MESHWORK_WAREHOUSE}.</li>
+ *       account with S3FileIO ({@link StagedTenantStorage}); needs {@code MESHWORK_WAREHOUSE}.</li>
  *   <li>{@code MESHWORK_WAREHOUSE} ({@code meshwork.warehouse}): with {@code glue}, the tenant's warehouse,
  *       {@code s3://<bucket>/warehouse}.</li>
  *   <li>{@code MESHWORK_TENANT} ({@code meshwork.tenant}): the one tenant this function serves (its account's);
@@ -85,10 +85,10 @@ final class EngineFactory {
               + "location such as s3://<bucket>/warehouse" + (warehouse.isEmpty() ? "; it is not set."
               : "; got '" + warehouse + "'."));
         }
-        Map<String, String> properties = GlueTenantStorage.glueProperties(warehouse,
+        Map<String, String> properties = StagedTenantStorage.glueProperties(warehouse,
             environment.getProperty("aws.endpoint.url", String.class).filter(url -> !url.isBlank()),
             environment.getProperty("meshwork.s3.path-style", Boolean.class).orElse(false));
-        return tenant -> GlueTenantStorage.open(tenant, properties, home);
+        return tenant -> StagedTenantStorage.open(tenant, properties, home);
       default:
         throw new IllegalStateException("Unknown MESHWORK_CATALOG '" + kind + "': use local (the default) or glue.");
     }

@@ -26,13 +26,13 @@ import org.apache.iceberg.Table;
 
 /**
  * The four handlers over a real engine (SQLite catalog, local warehouse, DuckDB) and the small test catalogue in
- * {@code src/test/resources/pipeline-catalog}: tenant helvetia, source claims, products claims_clean (with a
+ * {@code engine/src/test/resources/pipeline-catalog}: tenant helvetia, source claims, products claims_clean (with a
  * blocking range rule: amount_chf at most 100000) and cost_by_canton, which reads claims_clean.
  */
 final class HandlerFixture implements AutoCloseable {
 
   static final String TENANT = "helvetia";
-  static final Path CATALOG = Path.of("src/test/resources/pipeline-catalog");
+  static final Path CATALOG = Path.of("../engine/src/test/resources/pipeline-catalog");
   static final TableName CLAIMS_CLEAN = new TableName("claims", "claims_clean_v1");
   static final TableName COST_BY_CANTON = new TableName("finance", "cost_by_canton_v1");
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwork.engine.pipeline.PublishResult;
 import io.meshwork.engine.pipeline.StepRequest;
-import io.meshwork.engine.storage.GlueTenantStorage;
+import io.meshwork.engine.storage.StagedTenantStorage;
 import io.meshwork.engine.storage.LocalTenantStorage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole refresh through {@link GlueTenantStorage}'s code path: every input staged through the table's FileIO,
+ * The whole refresh through {@link StagedTenantStorage}'s code path: every input staged through the table's FileIO,
  * every output uploaded through it. The catalog properties describe the embedded JDBC catalog instead of Glue so the
  * test needs no AWS; the warehouse and the staging area are different directories, as S3 and /tmp are.
  */
@@ -30,7 +30,7 @@ class StagedStorageFlowTest {
 
   @BeforeEach
   void open() {
-    fixture = new HandlerFixture(tenant -> GlueTenantStorage.open(tenant,
+    fixture = new HandlerFixture(tenant -> StagedTenantStorage.open(tenant,
         LocalTenantStorage.catalogProperties(warehouseHome, tenant), lambdaTmp));
   }
 

@@ -6,9 +6,9 @@ import io.meshwork.engine.pipeline.LocalRunner;
 import io.meshwork.engine.pipeline.ProductOutcome;
 import io.meshwork.engine.pipeline.RunReport;
 import io.meshwork.engine.pipeline.SourceDelivery;
-import io.meshwork.engine.seed.SeedOptions;
-import io.meshwork.engine.seed.SwissDataGenerator;
-import io.meshwork.engine.storage.GlueTenantStorage;
+import io.meshwork.demodata.SeedOptions;
+import io.meshwork.demodata.SwissDataGenerator;
+import io.meshwork.engine.storage.StagedTenantStorage;
 import io.meshwork.engine.storage.LocalTenantStorage;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.model.definition.Catalog;
@@ -28,7 +28,7 @@ import org.apache.iceberg.io.CloseableIterable;
 
 /**
  * A tenant's data seen from the test JVM: source deliveries into the tenant's Glue catalog in the emulator (through
- * the same {@link GlueTenantStorage} the functions use), the tables' published state there, and the same refresh
+ * the same {@link StagedTenantStorage} the functions use), the tables' published state there, and the same refresh
  * run by the local pipeline for comparison.
  */
 final class TenantData implements AutoCloseable {
@@ -47,12 +47,12 @@ final class TenantData implements AutoCloseable {
   /** The tenant's tables in the Glue catalog of {@code accountId} at {@code endpoint}, warehouse {@code warehouse}. */
   static TenantData glue(Catalog catalog, String tenant, String accountId, URI endpoint, String warehouse,
       Path workRoot) {
-    Map<String, String> properties = new LinkedHashMap<>(GlueTenantStorage.glueProperties(warehouse,
+    Map<String, String> properties = new LinkedHashMap<>(StagedTenantStorage.glueProperties(warehouse,
         Optional.of(endpoint.toString()), true));
     properties.put("client.credentials-provider", TenantAccountCredentials.class.getName());
     properties.put("client.credentials-provider." + TenantAccountCredentials.ACCOUNT_PROPERTY, accountId);
     return new TenantData(tenant, new Engine(catalog,
-        id -> GlueTenantStorage.open(id, properties, workRoot), LIMITS));
+        id -> StagedTenantStorage.open(id, properties, workRoot), LIMITS));
   }
 
   /** Delivers every source the tenant's plan reads, generated with {@code options}. */

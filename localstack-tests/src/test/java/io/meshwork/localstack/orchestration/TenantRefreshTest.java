@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meshwork.engine.seed.SeedOptions;
+import io.meshwork.demodata.SeedOptions;
 import io.meshwork.localstack.emulators.EmulatorEndpoints;
 import io.meshwork.localstack.emulators.EmulatorTest;
 import io.meshwork.localstack.emulators.Eventually;

@@ -9,7 +9,7 @@ import io.meshwork.engine.pipeline.PublishResult;
 import io.meshwork.engine.pipeline.SnapshotProperties;
 import io.meshwork.engine.pipeline.StepRequest;
 import io.meshwork.engine.pipeline.ValidateResult;
-import io.meshwork.engine.seed.SeedOptions;
+import io.meshwork.demodata.SeedOptions;
 import io.meshwork.functions.PublishFunction;
 import io.meshwork.functions.ValidateFunction;
 import io.meshwork.localstack.emulators.EmulatorEndpoints;

@@ -4,9 +4,9 @@ import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.pipeline.SourceDelivery;
 import io.meshwork.engine.query.PublishedTables;
-import io.meshwork.engine.seed.SeedOptions;
-import io.meshwork.engine.seed.SwissDataGenerator;
-import io.meshwork.engine.storage.GlueTenantStorage;
+import io.meshwork.demodata.SeedOptions;
+import io.meshwork.demodata.SwissDataGenerator;
+import io.meshwork.engine.storage.StagedTenantStorage;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.localstack.emulators.EmulatorAccount;
 import io.meshwork.localstack.emulators.EmulatorEndpoints;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 
 /**
  * Tenant alpina's storage as its account holds it, in a fresh emulator account: a warehouse bucket, the account's
- * Glue Data Catalog, and an engine over {@link GlueTenantStorage} through which the test seeds sources and reads
+ * Glue Data Catalog, and an engine over {@link StagedTenantStorage} through which the test seeds sources and reads
  * tables back. The Lambda settings of that storage are {@link #lambdaEnvironment}.
  */
 final class GlueTenant implements AutoCloseable {
@@ -81,12 +81,12 @@ final class GlueTenant implements AutoCloseable {
 
   /** The catalog properties a function builds from its environment (see {@link #lambdaEnvironment}). */
   Map<String, String> catalogProperties() {
-    return GlueTenantStorage.glueProperties(warehouse(), Optional.of(account.endpoints().aws().toString()), true);
+    return StagedTenantStorage.glueProperties(warehouse(), Optional.of(account.endpoints().aws().toString()), true);
   }
 
   /** An engine serving this tenant over the Glue catalog {@code properties} describe, as a function's does. */
   Engine engine(Map<String, String> properties, Path workRoot) {
-    return new Engine(catalog, tenant -> GlueTenantStorage.open(tenant, properties, workRoot), LIMITS,
+    return new Engine(catalog, tenant -> StagedTenantStorage.open(tenant, properties, workRoot), LIMITS,
         Optional.of(TENANT));
   }
 

@@ -53,27 +53,27 @@ final class OdcsQuality {
   private void add(QualityRule rule) {
     Optional<Scalar> tolerance = setting(rule, "tolerance");
     List<String> columns = rule.columns();
-    switch (rule.type()) {
-      case "not_null" -> {
+    Runnable check = switch (rule.kind()) {
+      case NOT_NULL -> () -> {
         if (columns.size() > 1 && tolerance.isPresent()) {
           // The tolerance bounds the rows where any column is empty; per-column checks would allow more.
           place(rule, custom(rule));
         } else {
           columns.forEach(column -> onColumn(column, library(rule, "nullValues", null, "completeness")));
         }
-      }
-      case "unique" -> {
+      };
+      case UNIQUE -> () -> {
         if (columns.size() == 1) {
           onColumn(columns.get(0), library(rule, "duplicateValues", null, "uniqueness"));
         } else {
           table.add(library(rule, "duplicateValues", Map.of("properties", columns), "uniqueness"));
         }
-      }
-      case "accepted_values" -> onColumn(columns.get(0), library(rule, "invalidValues",
+      };
+      case ACCEPTED_VALUES -> () -> onColumn(columns.get(0), library(rule, "invalidValues",
           Map.of("validValues", rule.values().stream().map(DocumentValues::scalar).toList()), "conformity"));
-      case "regex" -> onColumn(columns.get(0), library(rule, "invalidValues",
+      case REGEX -> () -> onColumn(columns.get(0), library(rule, "invalidValues",
           Map.of("pattern", anchored(setting(rule, "pattern").orElseThrow().text())), "conformity"));
-      case "row_count" -> {
+      case ROW_COUNT -> () -> {
         rowCount(rule).ifPresent(table::add);
         setting(rule, "maxChangePercent").ifPresent(change -> {
           Map<String, Object> implementation = new LinkedHashMap<>();
@@ -81,12 +81,13 @@ final class OdcsQuality {
           implementation.put("maxChangePercent", DocumentValues.scalar(change));
           table.add(custom(rule, implementation));
         });
-      }
-      case "sql" -> place(rule, tolerance.filter(value -> value.text().trim().endsWith("%")).isPresent()
+      };
+      case SQL -> () -> place(rule, tolerance.filter(value -> value.text().trim().endsWith("%")).isPresent()
           ? custom(rule)
           : sql(rule));
-      default -> place(rule, custom(rule));
-    }
+      case RANGE, FRESHNESS, REFERENCES -> () -> place(rule, custom(rule));
+    };
+    check.run();
   }
 
   private void onColumn(String column, Map<String, Object> check) {
@@ -176,7 +177,7 @@ final class OdcsQuality {
     check.put("type", "custom");
     check.put("engine", ENGINE);
     check.put("implementation", implementation);
-    dimension(rule.type()).ifPresent(dimension -> check.put("dimension", dimension));
+    dimension(rule.kind()).ifPresent(dimension -> check.put("dimension", dimension));
     common(rule, check);
     return check;
   }
@@ -200,14 +201,14 @@ final class OdcsQuality {
     setting(rule, "description").ifPresent(description -> check.put("description", description.text()));
   }
 
-  private static Optional<String> dimension(String type) {
-    return Optional.ofNullable(switch (type) {
-      case "not_null", "row_count" -> "completeness";
-      case "unique" -> "uniqueness";
-      case "accepted_values", "range", "regex" -> "conformity";
-      case "freshness" -> "timeliness";
-      case "references" -> "consistency";
-      default -> null;
+  private static Optional<String> dimension(QualityRule.Kind kind) {
+    return Optional.ofNullable(switch (kind) {
+      case NOT_NULL, ROW_COUNT -> "completeness";
+      case UNIQUE -> "uniqueness";
+      case ACCEPTED_VALUES, RANGE, REGEX -> "conformity";
+      case FRESHNESS -> "timeliness";
+      case REFERENCES -> "consistency";
+      case SQL -> null;
     });
   }
 

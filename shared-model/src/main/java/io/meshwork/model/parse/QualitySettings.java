@@ -56,17 +56,17 @@ final class QualitySettings {
 
   private void run() {
     tolerance();
-    switch (rule.type()) {
-      case "not_null", "unique" -> needColumns(1, Integer.MAX_VALUE);
-      case "accepted_values" -> {
+    Runnable check = switch (rule.kind()) {
+      case NOT_NULL, UNIQUE -> () -> needColumns(1, Integer.MAX_VALUE);
+      case ACCEPTED_VALUES -> () -> {
         needColumns(1, 1);
         if (rule.values().isEmpty()) {
           problems.error(map.location(), "The accepted_values rule of %s lists no 'values'. Add e.g. "
               + "'values: [ZH, BE]'.", owner);
         }
         column().ifPresent(column -> rule.values().forEach(value -> typed(column, value)));
-      }
-      case "range" -> {
+      };
+      case RANGE -> () -> {
         needColumns(1, 1);
         need("minimum", "maximum");
         column().ifPresent(column -> {
@@ -75,13 +75,13 @@ final class QualitySettings {
         });
         setting("inclusive").filter(value -> value.kind() != Scalar.Kind.BOOLEAN).ifPresent(value ->
             problems.error(value.location(), "'inclusive' of the range rule of %s must be true or false.", owner));
-      }
-      case "regex" -> {
+      };
+      case REGEX -> () -> {
         needColumns(1, 1);
         need("pattern");
         setting("pattern").ifPresent(this::regex);
-      }
-      case "row_count" -> {
+      };
+      case ROW_COUNT -> () -> {
         need("minimum", "maximum", "maxChangePercent");
         setting("minimum").ifPresent(value -> whole(value, "minimum"));
         setting("maximum").ifPresent(value -> whole(value, "maximum"));
@@ -89,29 +89,29 @@ final class QualitySettings {
             && value.kind() != Scalar.Kind.FLOAT).ifPresent(value -> problems.error(value.location(),
             "'maxChangePercent' of the row_count rule of %s must be a number, e.g. 20, got '%s'.", owner,
             value.text()));
-      }
-      case "freshness" -> {
+      };
+      case FRESHNESS -> () -> {
         needColumns(1, 1);
         need("maxAge");
         column().filter(column -> !column.type().isTemporal()).ifPresent(column -> problems.error(
             map.locationOf("columns"), "The freshness rule of %s needs a date or timestamp column, but %s is %s.",
             owner, column.name(), column.type()));
         setting("maxAge").ifPresent(this::duration);
-      }
-      case "references" -> {
+      };
+      case REFERENCES -> () -> {
         needColumns(1, 1);
         need("product");
         need("column");
         setting("product").filter(value -> !inputs.contains(value.text())).ifPresent(value -> problems.error(
             value.location(), "The references rule of %s names '%s', which is not one of its inputs.%s Declare it "
             + "under 'inputs'.", owner, value.text(), Suggestions.didYouMean(value.text(), inputs)));
-      }
-      case "sql" -> {
+      };
+      case SQL -> () -> {
         need("query");
         setting("query").ifPresent(this::query);
-      }
-      default -> throw new IllegalStateException("Unchecked quality rule type " + rule.type());
-    }
+      };
+    };
+    check.run();
   }
 
   private void tolerance() {

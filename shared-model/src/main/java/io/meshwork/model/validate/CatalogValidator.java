@@ -150,7 +150,7 @@ public final class CatalogValidator {
     for (io.meshwork.model.definition.QualityRule rule : product.quality()) {
       io.meshwork.model.definition.Scalar target = rule.settings().get("product");
       io.meshwork.model.definition.Scalar column = rule.settings().get("column");
-      if (!rule.type().equals("references") || target == null || column == null) {
+      if (rule.kind() != io.meshwork.model.definition.QualityRule.Kind.REFERENCES || target == null || column == null) {
         continue;
       }
       Optional<io.meshwork.model.definition.Contract> contract = catalog.source(target.text())

@@ -1,0 +1,256 @@
+package io.meshwork.engine.quality;
+
+import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.model.definition.Column;
+import io.meshwork.model.definition.Contract;
+import io.meshwork.model.definition.DataProduct;
+import io.meshwork.model.definition.QualityRule;
+import io.meshwork.model.definition.Scalar;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a product's contract checks (required columns, unique primary key) and its quality rules against the view
+ * of its audit snapshot, named like the product. Each check counts failing rows with one query and samples a few.
+ */
+public final class QualityChecks {
+
+  private static final int SAMPLE_ROWS = 5;
+
+  private final DuckDbSession session;
+  private final String name;
+  private final Contract contract;
+  private final List<QualityRule> rules;
+  private final String view;
+  private long totalRows;
+
+  public QualityChecks(DuckDbSession session, DataProduct product) {
+    this(session, product.name(), product.contract(), product.quality());
+  }
+
+  /**
+   * Checks the view {@code name} against a contract and rules that need not come from a definition, e.g. from an
+   * exported data contract a consumer verifies.
+   */
+  public QualityChecks(DuckDbSession session, String name, Contract contract, List<QualityRule> rules) {
+    this.session = session;
+    this.name = name;
+    this.contract = contract;
+    this.rules = List.copyOf(rules);
+    this.view = DuckDbSession.quote(name);
+  }
+
+  /** Every check of the product; {@code previousRows} is the row count of the published snapshot, if any. */
+  public List<CheckResult> run(Optional<Long> previousRows) throws SQLException {
+    totalRows = session.count("SELECT count(*) FROM " + view);
+    pending.clear();
+    List<CheckResult> results = new ArrayList<>();
+    for (Column column : contract.columns()) {
+      if (column.required()) {
+        results.add(rows("required", List.of(column.name()), true, Optional.empty(),
+            quote(column.name()) + " IS NULL", "must not be empty (the contract marks it required)"));
+      }
+    }
+    if (!contract.primaryKey().isEmpty()) {
+      results.add(duplicates("primary_key", contract.primaryKey(), true, Optional.empty()));
+    }
+    for (QualityRule rule : rules) {
+      results.add(rule(rule, previousRows));
+    }
+    return evaluatePending(results);
+  }
+
+  /** A check that counts the rows matching a predicate; all of them are counted in one scan. */
+  private record RowCheck(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
+      String failing, String expectation) {
+  }
+
+  private final List<RowCheck> pending = new ArrayList<>();
+
+  /** Replaces each placeholder (null) in {@code results} with the outcome of its row check. */
+  private List<CheckResult> evaluatePending(List<CheckResult> results) throws SQLException {
+    if (pending.isEmpty()) {
+      return results;
+    }
+    String counts = pending.stream().map(check -> "count_if(" + check.failing() + ")")
+        .collect(Collectors.joining(", "));
+    List<Object> failing = session.rows("SELECT " + counts + " FROM " + view).get(0);
+    List<CheckResult> complete = new ArrayList<>();
+    int next = 0;
+    for (CheckResult result : results) {
+      if (result != null) {
+        complete.add(result);
+        continue;
+      }
+      RowCheck check = pending.get(next);
+      long count = ((Number) failing.get(next)).longValue();
+      next++;
+      List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + view + " WHERE " + check.failing()
+          + " LIMIT " + SAMPLE_ROWS);
+      complete.add(result(check.check(), check.columns(), check.blocking(), check.tolerance(), count,
+          String.join(", ", check.columns()) + " " + check.expectation(), sample));
+    }
+    return complete;
+  }
+
+  private CheckResult rule(QualityRule rule, Optional<Long> previousRows) throws SQLException {
+    boolean blocking = rule.severity() == QualityRule.Severity.ERROR;
+    Optional<Scalar> tolerance = Optional.ofNullable(rule.settings().get("tolerance"));
+    List<String> columns = rule.columns();
+    return switch (rule.kind()) {
+      case NOT_NULL -> rows(rule.type(), columns, blocking, tolerance,
+          columns.stream().map(column -> quote(column) + " IS NULL").collect(Collectors.joining(" OR ")),
+          "must not be empty");
+      case UNIQUE -> duplicates(rule.type(), columns, blocking, tolerance);
+      case ACCEPTED_VALUES -> rows(rule.type(), columns, blocking, tolerance,
+          "CAST(" + quote(columns.get(0)) + " AS VARCHAR) NOT IN (" + rule.values().stream()
+              .map(value -> DuckDbSession.literal(value.text())).collect(Collectors.joining(", ")) + ")",
+          "must be one of " + rule.values().stream().map(Scalar::text).collect(Collectors.joining(", ")));
+      case RANGE -> rows(rule.type(), columns, blocking, tolerance, rangePredicate(rule), rangeText(rule));
+      case REGEX -> rows(rule.type(), columns, blocking, tolerance,
+          "NOT regexp_full_match(CAST(" + quote(columns.get(0)) + " AS VARCHAR), "
+              + DuckDbSession.literal(setting(rule, "pattern")) + ")", "must match " + setting(rule, "pattern"));
+      case ROW_COUNT -> rowCount(rule, blocking, previousRows);
+      case FRESHNESS -> freshness(rule, blocking);
+      case REFERENCES -> references(rule, blocking, tolerance);
+      case SQL -> rows(rule.type(), columns, blocking, tolerance, null, setting(rule, "query"));
+    };
+  }
+
+  /**
+   * Rows matching {@code failing}: queued, and counted together with the other row checks in one scan (the
+   * placeholder null stands for its result until then). A custom query ({@code failing} null) runs at once.
+   */
+  private CheckResult rows(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
+      String failing, String expectation) throws SQLException {
+    if (failing != null) {
+      pending.add(new RowCheck(check, columns, blocking, tolerance, "(" + failing + ")", expectation));
+      return null;
+    }
+    String failingRows = session.guard(expectation).subquery();
+    long count = session.count("SELECT count(*) FROM " + failingRows + " failing");
+    List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + failingRows + " failing LIMIT "
+        + SAMPLE_ROWS);
+    return result(check, columns, blocking, tolerance, count, "custom query returned failing rows", sample);
+  }
+
+  /** Rows whose value is missing from the referenced input's column (empty values are not checked). */
+  private CheckResult references(QualityRule rule, boolean blocking, Optional<Scalar> tolerance) throws SQLException {
+    String column = quote(rule.columns().get(0));
+    String target = setting(rule, "product");
+    String targetColumn = setting(rule, "column");
+    String failingRows = "(SELECT * FROM " + view + " checked WHERE checked." + column + " IS NOT NULL AND NOT EXISTS "
+        + "(SELECT 1 FROM " + quote(target) + " referenced WHERE referenced." + quote(targetColumn) + " = checked."
+        + column + "))";
+    long count = session.count("SELECT count(*) FROM " + failingRows + " failing");
+    List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + failingRows + " failing LIMIT "
+        + SAMPLE_ROWS);
+    return result(rule.type(), rule.columns(), blocking, tolerance, count, rule.columns().get(0) + " must exist in "
+        + target + "." + targetColumn, sample);
+  }
+
+  private CheckResult duplicates(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance)
+      throws SQLException {
+    String key = columns.stream().map(QualityChecks::quote).collect(Collectors.joining(", "));
+    String groups = "SELECT " + key + ", count(*) AS occurrences FROM " + view + " GROUP BY " + key
+        + " HAVING count(*) > 1";
+    long count = session.count("SELECT coalesce(sum(occurrences), 0) FROM (" + groups + ")");
+    List<String> sample = count == 0 ? List.of() : sample(groups + " ORDER BY occurrences DESC LIMIT " + SAMPLE_ROWS);
+    return result(check, columns, blocking, tolerance, count, "(" + String.join(", ", columns) + ") must be unique",
+        sample);
+  }
+
+  private CheckResult rowCount(QualityRule rule, boolean blocking, Optional<Long> previousRows) {
+    List<String> problems = new ArrayList<>();
+    Optional.ofNullable(rule.settings().get("minimum")).map(value -> Long.parseLong(value.text()))
+        .filter(minimum -> totalRows < minimum).ifPresent(minimum -> problems.add("fewer than " + minimum + " rows"));
+    Optional.ofNullable(rule.settings().get("maximum")).map(value -> Long.parseLong(value.text()))
+        .filter(maximum -> totalRows > maximum).ifPresent(maximum -> problems.add("more than " + maximum + " rows"));
+    Optional<Scalar> change = Optional.ofNullable(rule.settings().get("maxChangePercent"));
+    if (change.isPresent() && previousRows.isPresent() && previousRows.get() > 0) {
+      double percent = Math.abs(totalRows - previousRows.get()) * 100.0 / previousRows.get();
+      if (percent > Double.parseDouble(change.get().text())) {
+        problems.add(String.format("changed by %.1f %% since the published %d rows (at most %s %%)", percent,
+            previousRows.get(), change.get().text()));
+      }
+    }
+    String message = problems.isEmpty() ? totalRows + " rows" : totalRows + " rows: " + String.join("; ", problems);
+    return new CheckResult("row_count", List.of(), blocking, problems.isEmpty() ? 0 : totalRows, totalRows,
+        problems.isEmpty(), List.of(), message);
+  }
+
+  private CheckResult freshness(QualityRule rule, boolean blocking) throws SQLException {
+    String column = rule.columns().get(0);
+    Duration maxAge = Duration.parse(setting(rule, "maxAge"));
+    List<List<Object>> newest = session.rows("SELECT CAST(max(" + quote(column) + ") AS TIMESTAMP) < "
+        + "CAST(now() AS TIMESTAMP) - INTERVAL (" + maxAge.toSeconds() + ") SECOND, max(" + quote(column) + ") FROM "
+        + view);
+    boolean stale = Boolean.TRUE.equals(newest.get(0).get(0)) || newest.get(0).get(1) == null;
+    return new CheckResult("freshness", List.of(column), blocking, stale ? totalRows : 0, totalRows, !stale,
+        List.of(), "newest " + column + " is " + newest.get(0).get(1) + " (at most " + maxAge + " old)");
+  }
+
+  private CheckResult result(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
+      long failing, String message, List<String> sample) {
+    long allowed = tolerance.map(value -> allowedRows(value.text())).orElse(0L);
+    return new CheckResult(check, columns, blocking, failing, totalRows, failing <= allowed, sample,
+        failing + " of " + totalRows + " rows fail: " + message + (allowed > 0 ? " (tolerance " + allowed + ")" : ""));
+  }
+
+  private long allowedRows(String tolerance) {
+    String text = tolerance.trim();
+    return text.endsWith("%")
+        ? (long) Math.floor(totalRows * Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100.0)
+        : Long.parseLong(text);
+  }
+
+  private String rangePredicate(QualityRule rule) {
+    String column = quote(rule.columns().get(0));
+    boolean inclusive = !"false".equals(Optional.ofNullable(rule.settings().get("inclusive")).map(Scalar::text)
+        .orElse("true"));
+    List<String> parts = new ArrayList<>();
+    Optional.ofNullable(rule.settings().get("minimum"))
+        .ifPresent(min -> parts.add(column + (inclusive ? " < " : " <= ") + literal(min)));
+    Optional.ofNullable(rule.settings().get("maximum"))
+        .ifPresent(max -> parts.add(column + (inclusive ? " > " : " >= ") + literal(max)));
+    return parts.isEmpty() ? "false" : String.join(" OR ", parts);
+  }
+
+  private static String rangeText(QualityRule rule) {
+    return "must be within [" + Optional.ofNullable(rule.settings().get("minimum")).map(Scalar::text).orElse("")
+        + ", " + Optional.ofNullable(rule.settings().get("maximum")).map(Scalar::text).orElse("") + "]";
+  }
+
+  private static String literal(Scalar value) {
+    return switch (value.kind()) {
+      case INTEGER, FLOAT -> value.text().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") ? value.text()
+          : DuckDbSession.literal(value.text());
+      case TIMESTAMP -> "DATE " + DuckDbSession.literal(value.text());
+      default -> DuckDbSession.literal(value.text());
+    };
+  }
+
+  private String setting(QualityRule rule, String key) {
+    Scalar value = rule.settings().get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("The " + rule.type() + " rule of " + name + " needs '" + key + "'");
+    }
+    return value.text();
+  }
+
+  private List<String> sample(String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    for (List<Object> row : session.rows(sql)) {
+      rows.add(row.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+    return rows;
+  }
+
+  private static String quote(String column) {
+    return DuckDbSession.quote(column);
+  }
+}
