@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -92,7 +91,7 @@ final class RefreshBenchmark {
       return full.succeeded() && unchanged.succeeded() && oneChanged.succeeded() ? 0 : Mesh.INTERNAL_ERROR;
     } finally {
       if (requestedWork == null) {
-        deleteRecursively(work);
+        io.meshwork.engine.compute.Directories.deleteRecursively(work);
       }
     }
   }
@@ -153,14 +152,6 @@ final class RefreshBenchmark {
         .filter(pool -> pool.getType() == MemoryType.HEAP)
         .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     return String.format(Locale.ROOT, "%.0f MiB", peak / 1024.0 / 1024.0);
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 
 }

@@ -8,7 +8,6 @@ import io.meshwork.model.definition.Suggestions;
 import io.meshwork.model.testing.TransformTestCase;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +76,7 @@ final class TestCommand implements Callable<Integer> {
       }
     } finally {
       executor.shutdownNow();
-      delete(work);
+      io.meshwork.engine.compute.Directories.deleteRecursively(work);
     }
     int failed = cases.size() - passed;
     long products = cases.stream().map(TransformTestCase::product).distinct().count();
@@ -120,15 +118,5 @@ final class TestCommand implements Callable<Integer> {
   private String display() {
     String directory = catalogOption.directory;
     return directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
-  }
-
-  private static void delete(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + directory, e);
-    }
   }
 }

@@ -81,7 +81,7 @@ public final class ComputeService {
         .set(SnapshotProperties.FINGERPRINT, planned.fingerprint())
         .set(SnapshotProperties.INPUTS, SnapshotProperties.inputs(pins))
         .set(SnapshotProperties.ROWS, Long.toString(rows))
-        .set(SnapshotProperties.STAGE, "computed");
+        .set(SnapshotProperties.STAGE, SnapshotProperties.COMPUTED);
     files.forEach(overwrite::addFile);
     overwrite.commit();
     output.refresh();
@@ -99,15 +99,10 @@ public final class ComputeService {
     Snapshot snapshot = output.snapshot(ref.snapshotId());
     Map<String, String> summary = snapshot.summary();
     if (!request.runId().equals(summary.get(SnapshotProperties.RUN_ID))
-        || !"computed".equals(summary.get(SnapshotProperties.STAGE))) {
+        || !SnapshotProperties.COMPUTED.equals(summary.get(SnapshotProperties.STAGE))) {
       return Optional.empty();
     }
-    Map<String, Long> pins = new TreeMap<>();
-    String inputs = summary.getOrDefault(SnapshotProperties.INPUTS, "");
-    for (String pair : inputs.isEmpty() ? new String[0] : inputs.split(",")) {
-      String[] parts = pair.split("=");
-      pins.put(parts[0], Long.parseLong(parts[1]));
-    }
+    Map<String, Long> pins = SnapshotProperties.parseInputs(summary.get(SnapshotProperties.INPUTS));
     return Optional.of(result(request, ComputeResult.Status.COMPUTED, planned, snapshot.snapshotId(),
         Long.parseLong(summary.getOrDefault(SnapshotProperties.ROWS, "0")), pins,
         "Reused this run's earlier commit on " + request.auditBranch() + "."));

@@ -73,7 +73,7 @@ public final class PublishService {
     SnapshotRef branch = table.refs().get(request.auditBranch());
     if (branch != null && branch.snapshotId() != computed.snapshotId()) {
       Snapshot head = table.snapshot(branch.snapshotId());
-      if ("published".equals(head.summary().get(SnapshotProperties.STAGE))) {
+      if (SnapshotProperties.PUBLISHED.equals(head.summary().get(SnapshotProperties.STAGE))) {
         return head.snapshotId(); // stamped by an earlier attempt of this Publish
       }
     }
@@ -83,7 +83,7 @@ public final class PublishService {
         append.set(entry.getKey(), entry.getValue());
       }
     }
-    append.set(SnapshotProperties.QUALITY, validation.summary()).set(SnapshotProperties.STAGE, "published").commit();
+    append.set(SnapshotProperties.QUALITY, validation.summary()).set(SnapshotProperties.STAGE, SnapshotProperties.PUBLISHED).commit();
     table.refresh();
     return table.refs().get(request.auditBranch()).snapshotId();
   }

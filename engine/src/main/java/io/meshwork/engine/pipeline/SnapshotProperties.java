@@ -1,5 +1,7 @@
 package io.meshwork.engine.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,6 +21,13 @@ public final class SnapshotProperties {
   public static final String QUALITY = "meshwork.quality";
   public static final String STAGE = "meshwork.stage";
 
+  /** {@link #STAGE} of a snapshot Compute committed to an audit branch. */
+  public static final String COMPUTED = "computed";
+  /** {@link #STAGE} of a source delivery. */
+  public static final String DELIVERED = "delivered";
+  /** {@link #STAGE} of the snapshot Publish adds to carry the run's record onto {@code main}. */
+  public static final String PUBLISHED = "published";
+
   private SnapshotProperties() {
   }
 
@@ -26,6 +35,26 @@ public final class SnapshotProperties {
   public static String inputs(Map<String, Long> snapshots) {
     return new TreeMap<>(snapshots).entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
         .collect(Collectors.joining(","));
+  }
+
+  /** The pins {@link #inputs(Map)} wrote: name to snapshot id, sorted by name. */
+  public static Map<String, Long> parseInputs(String text) {
+    Map<String, Long> pins = new TreeMap<>();
+    for (String pair : text == null || text.isEmpty() ? new String[0] : text.split(",")) {
+      int equals = pair.indexOf('=');
+      pins.put(pair.substring(0, equals), Long.parseLong(pair.substring(equals + 1)));
+    }
+    return pins;
+  }
+
+  /** {@code head} and its ancestors, newest first: the history of the branch {@code head} is on. */
+  public static List<Snapshot> ancestry(Table table, Snapshot head) {
+    List<Snapshot> snapshots = new ArrayList<>();
+    for (Snapshot snapshot = head; snapshot != null;
+        snapshot = snapshot.parentId() == null ? null : table.snapshot(snapshot.parentId())) {
+      snapshots.add(snapshot);
+    }
+    return snapshots;
   }
 
   /**
@@ -39,13 +68,7 @@ public final class SnapshotProperties {
 
   /** The newest snapshot on {@code main} produced by run {@code runId}, if it was published. */
   public static Optional<Snapshot> publishedBy(Table table, String runId) {
-    Snapshot snapshot = table.currentSnapshot();
-    while (snapshot != null) {
-      if (runId.equals(snapshot.summary().get(RUN_ID))) {
-        return Optional.of(snapshot);
-      }
-      snapshot = snapshot.parentId() == null ? null : table.snapshot(snapshot.parentId());
-    }
-    return Optional.empty();
+    return ancestry(table, table.currentSnapshot()).stream()
+        .filter(snapshot -> runId.equals(snapshot.summary().get(RUN_ID))).findFirst();
   }
 }

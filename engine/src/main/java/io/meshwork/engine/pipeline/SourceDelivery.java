@@ -38,7 +38,7 @@ public final class SourceDelivery {
     }
     long rows = files.stream().mapToLong(DataFile::recordCount).sum();
     OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue())
-        .set(SnapshotProperties.ROWS, Long.toString(rows)).set(SnapshotProperties.STAGE, "delivered");
+        .set(SnapshotProperties.ROWS, Long.toString(rows)).set(SnapshotProperties.STAGE, SnapshotProperties.DELIVERED);
     files.forEach(overwrite::addFile);
     overwrite.commit();
     return rows;

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -26,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.DataFile;
@@ -263,7 +261,7 @@ public final class StagedTenantStorage implements TenantStorage {
       staged.clear();
       lastRead.clear();
     }
-    deleteRecursively(stagingDirectory);
+    io.meshwork.engine.compute.Directories.deleteRecursively(stagingDirectory);
     if (catalog instanceof java.io.Closeable closeable) {
       closeable.close();
     }
@@ -276,19 +274,8 @@ public final class StagedTenantStorage implements TenantStorage {
     try (var children = Files.list(parent)) {
       for (Path child : children.toList()) {
         if (Files.getLastModifiedTime(child).toInstant().isBefore(idleBefore)) {
-          deleteRecursively(child);
+          io.meshwork.engine.compute.Directories.deleteRecursively(child);
         }
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
       }
     }
   }
