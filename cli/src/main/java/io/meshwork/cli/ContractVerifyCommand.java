@@ -45,7 +45,8 @@ final class ContractVerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ContractVerification.Report report;
     try (LocalTenantStorage storage = LocalTenantStorage.open(homeOption.home, tenant)) {
-      report = ContractVerification.verify(storage, HomeOption.limits(), contract);
+      report = ContractVerification.verify(storage, new io.meshwork.engine.compute.DuckDbCompute(HomeOption.limits()),
+          contract);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }

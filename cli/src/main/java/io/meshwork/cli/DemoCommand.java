@@ -6,7 +6,6 @@ import io.meshwork.engine.pipeline.LocalRunner;
 import io.meshwork.engine.pipeline.ProductOutcome;
 import io.meshwork.engine.pipeline.RunReport;
 import io.meshwork.engine.query.PublishedTables;
-import io.meshwork.demodata.SeedOptions;
 import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -100,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
   private static void printSample(Engine engine, PrintWriter out) throws Exception {
     out.printf("%nSample query for tenant %s:%n  %s%n", SAMPLE_TENANT, SAMPLE_QUERY);
     StringWriter table = new StringWriter();
-    try (DuckDbSession session = PublishedTables.open(engine.storage(SAMPLE_TENANT), engine.limits())) {
+    try (DuckDbSession session = PublishedTables.open(engine.storage(SAMPLE_TENANT), HomeOption.limits())) {
       session.firstRows(session.guard(SAMPLE_QUERY), 6, result -> QueryTable.print(result, 5, new PrintWriter(table,
           true)));
     }

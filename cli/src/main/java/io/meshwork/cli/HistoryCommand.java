@@ -67,7 +67,7 @@ final class HistoryCommand implements Callable<Integer> {
         out.println("Unpublished audit branches (blocked by quality, in conflict, or interrupted):");
         unpublished.forEach(branch -> out.println("  " + branch.branch() + ": " + describe(branch.snapshot())));
       }
-      List<ProductHistory.Check> checks = ProductHistory.latestChecks(engine.storage(tenant), engine.limits(),
+      List<ProductHistory.Check> checks = ProductHistory.latestChecks(engine.storage(tenant), engine.compute(),
           planned.name());
       if (!checks.isEmpty()) {
         out.println("Checks of the latest validation (run " + checks.get(0).runId() + "):");

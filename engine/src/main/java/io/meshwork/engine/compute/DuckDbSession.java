@@ -26,7 +26,7 @@ import org.apache.iceberg.types.Types;
  * a user or a definition reaches it only as a {@link GuardedQuery}, which DuckDB's own parser read as exactly one
  * query, and every statement is stopped at the session's timeout. Errors leave it with no absolute path.
  */
-public final class DuckDbSession implements AutoCloseable {
+public final class DuckDbSession implements CheckSession {
 
   private final Connection connection;
   private final Path directory;
@@ -47,8 +47,8 @@ public final class DuckDbSession implements AutoCloseable {
    */
   public record Limits(int threads, String memoryLimit, String maxSpill, Duration timeout) {
 
-    /** How long one statement may run unless the caller says otherwise: Lambda's own ceiling. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+    /** How long one statement may run unless the caller says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = ComputeEngine.DEFAULT_TIMEOUT;
     /** Disk a session may fill with spilled data unless the caller says otherwise. */
     public static final String DEFAULT_MAX_SPILL = "8GB";
 
@@ -199,6 +199,7 @@ public final class DuckDbSession implements AutoCloseable {
    *
    * @throws UnsafeSqlException naming what DuckDB's parser found instead
    */
+  @Override
   public GuardedQuery guard(String sql) throws UnsafeSqlException {
     return SqlGuard.check(connection, sql);
   }
@@ -213,6 +214,7 @@ public final class DuckDbSession implements AutoCloseable {
   }
 
   /** Runs Meshwork's own query and returns its rows (for small results: checks, samples, counts). */
+  @Override
   public List<List<Object>> rows(String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     stream(sql, result -> {
@@ -228,6 +230,7 @@ public final class DuckDbSession implements AutoCloseable {
     return rows;
   }
 
+  @Override
   public long count(String sql) throws SQLException {
     return ((Number) rows(sql).get(0).get(0)).longValue();
   }

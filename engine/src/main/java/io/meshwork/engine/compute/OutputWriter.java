@@ -1,6 +1,5 @@
 package io.meshwork.engine.compute;
 
-import io.meshwork.engine.pipeline.StepException;
 import io.meshwork.engine.storage.IcebergSchemas;
 import io.meshwork.engine.storage.ParquetFooters;
 import io.meshwork.engine.storage.TenantStorage;
@@ -26,14 +25,14 @@ import org.apache.iceberg.types.Types;
  * Runs a product's SQL straight into Parquet files with Iceberg field ids (one file per partition), after checking
  * that its result has exactly the contract's columns and types.
  */
-public final class OutputWriter {
+final class OutputWriter {
 
   private static final String PARTITION_PREFIX = "meshwork_partition_";
 
   private final DuckDbSession session;
   private final TenantStorage storage;
 
-  public OutputWriter(DuckDbSession session, TenantStorage storage) {
+  OutputWriter(DuckDbSession session, TenantStorage storage) {
     this.session = session;
     this.storage = storage;
   }
@@ -43,7 +42,7 @@ public final class OutputWriter {
    * {@code origin} names the SQL in messages, e.g. "The transform of claims_clean (products/.../transform.sql)".
    * The files are written into the session's own output directory, the only place it may write.
    */
-  public List<DataFile> write(GuardedQuery query, Table table, String origin) throws SQLException {
+  List<DataFile> write(GuardedQuery query, Table table, String origin) throws SQLException {
     Schema schema = table.schema();
     checkColumns(query, schema, origin);
     Path directory = session.outputDirectory().resolve("data-" + UUID.randomUUID());
@@ -81,9 +80,9 @@ public final class OutputWriter {
     List<String> expected = schema.columns().stream()
         .map(field -> field.name() + " " + IcebergSchemas.duckDbType(field.type())).toList();
     if (!actual.equals(expected)) {
-      throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin + " returns columns [" + String.join(", ", actual) + "], but its contract "
-          + "declares [" + String.join(", ", expected) + "]. Select exactly the contract's columns, in order, with "
-          + "CAST(... AS type) where the type differs.");
+      throw new ResultShapeException(origin + " returns columns [" + String.join(", ", actual) + "], but its "
+          + "contract declares [" + String.join(", ", expected) + "]. Select exactly the contract's columns, in order, "
+          + "with CAST(... AS type) where the type differs.");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.meshwork.engine.contract;
 
-import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.CheckSession;
+import io.meshwork.engine.compute.ComputeEngine;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.quality.CheckResult;
 import io.meshwork.engine.quality.QualityChecks;
@@ -42,7 +43,7 @@ public final class ContractVerification {
   }
 
   /** Verifies; throws {@link IllegalArgumentException} when the table was never published. */
-  public static Report verify(TenantStorage storage, DuckDbSession.Limits limits, ImportedContract contract)
+  public static Report verify(TenantStorage storage, ComputeEngine compute, ImportedContract contract)
       throws SQLException {
     Table table = ProductTables.load(storage.catalog(), contract.table()).orElseThrow(() ->
         new IllegalArgumentException("Tenant " + storage.tenantId() + " has no table " + contract.table()
@@ -67,7 +68,7 @@ public final class ContractVerification {
       return new Report(contract.table().toString(), main.snapshotId(), schemaProblems, List.of(), notChecked);
     }
     TableFiles files = TableFiles.of(contract.name(), table, main.snapshotId(), storage);
-    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), List.of(files), limits)) {
+    try (CheckSession session = compute.openChecks(storage, List.of(files))) {
       List<CheckResult> checks = new QualityChecks(session, contract.name(), contract.contract(), checkable)
           .run(Optional.empty());
       return new Report(contract.table().toString(), main.snapshotId(), schemaProblems, checks, notChecked);

@@ -1,7 +1,7 @@
 package io.meshwork.engine.pipeline;
 
-import io.meshwork.engine.compute.DuckDbSession;
-import io.meshwork.engine.compute.OutputWriter;
+import io.meshwork.engine.compute.ComputeEngine;
+import io.meshwork.engine.compute.ResultShapeException;
 import io.meshwork.engine.compute.SessionBoundException;
 import io.meshwork.engine.compute.UnsafeSqlException;
 import io.meshwork.engine.compute.TableFiles;
@@ -10,6 +10,7 @@ import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.sql.SqlTemplate;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,13 +112,14 @@ public final class ComputeService {
   private List<DataFile> run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
       List<TableFiles> inputs) {
     String sql = SqlTemplate.render(planned.transform().sql(), planned.parameters());
-    DuckDbSession.Limits limits = engine.limits().withTimeout(planned.transform().timeout()
-        .orElse(DuckDbSession.Limits.DEFAULT_TIMEOUT));
-    try (DuckDbSession session = DuckDbSession.openWriting(storage.workDirectory(), inputs, limits)) {
-      return new OutputWriter(session, storage).write(session.guard(sql), output, origin(planned));
+    Duration timeout = planned.transform().timeout().orElse(ComputeEngine.DEFAULT_TIMEOUT);
+    try {
+      return engine.compute().write(storage, inputs, sql, output, origin(planned), timeout);
     } catch (UnsafeSqlException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " is not allowed for tenant "
           + request.tenant() + ": " + e.getMessage() + " Nothing of it ran.", e);
+    } catch (ResultShapeException e) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, e.getMessage(), e);
     } catch (SessionBoundException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " failed for tenant "
           + request.tenant() + ": " + e.getMessage() + " " + BoundHints.compute(e.bound()), e);

@@ -1,5 +1,7 @@
 package io.meshwork.engine.pipeline;
 
+import io.meshwork.engine.compute.ComputeEngine;
+import io.meshwork.engine.compute.DuckDbCompute;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Catalog;
@@ -13,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * What every step needs: the definitions, each tenant's storage, and DuckDB limits. The same engine runs in-process
+ * What every step needs: the definitions, each tenant's storage, and where SQL runs. The same engine runs in-process
  * for {@code mesh run} and inside the Lambda handlers.
  */
 public final class Engine implements AutoCloseable {
@@ -23,24 +25,35 @@ public final class Engine implements AutoCloseable {
   private final Function<String, TenantStorage> storageFactory;
   private final Map<String, TenantStorage> storages = new ConcurrentHashMap<>();
   private final Map<String, TenantPlan> plans = new ConcurrentHashMap<>();
-  private final DuckDbSession.Limits limits;
+  private final ComputeEngine compute;
   private final Optional<String> servedTenant;
 
   /** An engine for every tenant of the catalogue, as {@code mesh} runs it. */
+  public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, ComputeEngine compute) {
+    this(catalog, storageFactory, compute, Optional.empty());
+  }
+
+  /** An engine for every tenant that computes with DuckDB in-process within {@code limits}. */
   public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, DuckDbSession.Limits limits) {
-    this(catalog, storageFactory, limits, Optional.empty());
+    this(catalog, storageFactory, new DuckDbCompute(limits), Optional.empty());
+  }
+
+  /** An engine serving {@code servedTenant} only, when present, that computes with DuckDB within {@code limits}. */
+  public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, DuckDbSession.Limits limits,
+      Optional<String> servedTenant) {
+    this(catalog, storageFactory, new DuckDbCompute(limits), servedTenant);
   }
 
   /**
    * An engine that serves only {@code servedTenant} when present, as a function deployed in one tenant's account
    * does: requests for any other tenant fail as invalid.
    */
-  public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, DuckDbSession.Limits limits,
+  public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, ComputeEngine compute,
       Optional<String> servedTenant) {
     this.catalog = catalog;
     this.planner = new Planner(catalog);
     this.storageFactory = storageFactory;
-    this.limits = limits;
+    this.compute = compute;
     this.servedTenant = servedTenant;
   }
 
@@ -48,8 +61,9 @@ public final class Engine implements AutoCloseable {
     return catalog;
   }
 
-  public DuckDbSession.Limits limits() {
-    return limits;
+  /** Where SQL runs. */
+  public ComputeEngine compute() {
+    return compute;
   }
 
   /** The one tenant this engine serves, if it was built for one (a function in that tenant's account). */

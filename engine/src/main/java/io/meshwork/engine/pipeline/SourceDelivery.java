@@ -1,7 +1,7 @@
 package io.meshwork.engine.pipeline;
 
-import io.meshwork.engine.compute.DuckDbSession;
-import io.meshwork.engine.compute.OutputWriter;
+import io.meshwork.engine.compute.ComputeEngine;
+import io.meshwork.engine.compute.ResultShapeException;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Source;
@@ -29,9 +29,10 @@ public final class SourceDelivery {
     TenantStorage storage = engine.storage(tenant);
     Table table = ProductTables.ensure(storage.catalog(), source.tableName(), source.contract());
     List<DataFile> files;
-    try (DuckDbSession session = DuckDbSession.openWriting(storage.workDirectory(), List.of(),
-        engine.limits())) {
-      files = new OutputWriter(session, storage).write(session.guard(sql), table, origin);
+    try {
+      files = engine.compute().write(storage, List.of(), sql, table, origin, ComputeEngine.DEFAULT_TIMEOUT);
+    } catch (ResultShapeException e) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, e.getMessage(), e);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin + " failed: "
           + ComputeService.firstLine(e), e);

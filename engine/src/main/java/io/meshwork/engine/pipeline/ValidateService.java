@@ -1,6 +1,6 @@
 package io.meshwork.engine.pipeline;
 
-import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.quality.CheckResult;
 import io.meshwork.engine.quality.QualityChecks;
@@ -53,13 +53,13 @@ public final class ValidateService {
     Optional<Long> previousRows = Optional.ofNullable(published)
         .map(snapshot -> snapshot.summary().get(SnapshotProperties.ROWS)).map(Long::parseLong);
     List<CheckResult> checks;
-    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), tables, engine.limits())) {
+    try (CheckSession session = engine.compute().openChecks(storage, tables)) {
       checks = new QualityChecks(session, planned.product()).run(previousRows);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, "A quality rule of " + planned.name()
           + " could not run: " + ComputeService.firstLine(e), e);
     }
-    QualityResultsTable.append(storage, engine.limits(), new QualityResultsTable.Record(Instant.now(),
+    QualityResultsTable.append(storage, engine.compute(), new QualityResultsTable.Record(Instant.now(),
         request.runId(), planned.name(), compute.version(), compute.table(), snapshotId, checks));
     boolean passed = checks.stream().noneMatch(check -> check.blocking() && !check.passed());
     return new ValidateResult(compute, passed, checks);

@@ -1,5 +1,6 @@
 package io.meshwork.engine.quality;
 
+import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.Contract;
@@ -21,14 +22,14 @@ public final class QualityChecks {
 
   private static final int SAMPLE_ROWS = 5;
 
-  private final DuckDbSession session;
+  private final CheckSession session;
   private final String name;
   private final Contract contract;
   private final List<QualityRule> rules;
   private final String view;
   private long totalRows;
 
-  public QualityChecks(DuckDbSession session, DataProduct product) {
+  public QualityChecks(CheckSession session, DataProduct product) {
     this(session, product.name(), product.contract(), product.quality());
   }
 
@@ -36,7 +37,7 @@ public final class QualityChecks {
    * Checks the view {@code name} against a contract and rules that need not come from a definition, e.g. from an
    * exported data contract a consumer verifies.
    */
-  public QualityChecks(DuckDbSession session, String name, Contract contract, List<QualityRule> rules) {
+  public QualityChecks(CheckSession session, String name, Contract contract, List<QualityRule> rules) {
     this.session = session;
     this.name = name;
     this.contract = contract;

@@ -1,7 +1,7 @@
 package io.meshwork.engine.quality;
 
 import io.meshwork.engine.compute.DuckDbSession;
-import io.meshwork.engine.compute.OutputWriter;
+import io.meshwork.engine.compute.ComputeEngine;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Classification;
@@ -49,7 +49,7 @@ public final class QualityResultsTable {
   }
 
   /** Appends the results of one validation; appends commute, so concurrent validations simply retry. */
-  public static void append(TenantStorage storage, DuckDbSession.Limits limits, Record record) {
+  public static void append(TenantStorage storage, ComputeEngine compute, Record record) {
     Table table = ProductTables.ensure(storage.catalog(), NAME, CONTRACT);
     List<CheckResult> checks = record.checks();
     String values = java.util.stream.IntStream.range(0, checks.size()).mapToObj(position -> {
@@ -76,8 +76,9 @@ public final class QualityResultsTable {
         + "total_rows, passed, "
         + "message, sample)";
     List<DataFile> files;
-    try (DuckDbSession session = DuckDbSession.openWriting(storage.workDirectory(), List.of(), limits)) {
-      files = new OutputWriter(session, storage).write(session.guard(sql), table, "The quality results of " + record.product());
+    try {
+      files = compute.write(storage, List.of(), sql, table, "The quality results of " + record.product(),
+          ComputeEngine.DEFAULT_TIMEOUT);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record the quality results of " + record.product() + ": "
           + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.meshwork.engine.query;
 
+import io.meshwork.engine.compute.CheckSession;
+import io.meshwork.engine.compute.ComputeEngine;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.pipeline.SnapshotProperties;
@@ -52,7 +54,7 @@ public final class ProductHistory {
   }
 
   /** The checks of {@code product}'s latest validation, in the order they ran; empty if it was never validated. */
-  public static List<Check> latestChecks(TenantStorage storage, DuckDbSession.Limits limits, String product)
+  public static List<Check> latestChecks(TenantStorage storage, ComputeEngine compute, String product)
       throws SQLException {
     // Only the results table is opened: planning every table of the tenant is not needed here.
     Table results = ProductTables.load(storage.catalog(), QualityResultsTable.NAME).orElse(null);
@@ -60,7 +62,7 @@ public final class ProductHistory {
       return List.of();
     }
     TableFiles files = TableFiles.of("quality_results", results, results.currentSnapshot().snapshotId(), storage);
-    try (DuckDbSession session = DuckDbSession.open(storage.workDirectory(), List.of(files), limits)) {
+    try (CheckSession session = compute.openChecks(storage, List.of(files))) {
       String latest = "(SELECT run_id FROM quality_results WHERE product = " + DuckDbSession.literal(product)
           + " ORDER BY checked_at DESC LIMIT 1)";
       return session.rows("SELECT run_id, check_name, check_columns, blocking, passed, message FROM "

@@ -64,7 +64,7 @@ class ShippedCatalogueRefreshTest {
 
       assertThat(report.outcomes()).extracting(ProductOutcome::outcome)
           .containsOnly(ProductOutcome.Outcome.PUBLISHED).hasSize(9);
-      try (DuckDbSession session = PublishedTables.open(engine.storage(TENANT), engine.limits())) {
+      try (DuckDbSession session = PublishedTables.open(engine.storage(TENANT), new DuckDbSession.Limits(2, "1GB"))) {
         for (PlannedProduct product : engine.plan(TENANT).products()) {
           Table table = ProductTables.load(engine.storage(TENANT).catalog(), product.tableName()).orElseThrow();
           List<GenericRecord> rows = StepSemanticsTest.readWithIceberg(table);

@@ -1,0 +1,33 @@
+package io.meshwork.engine.compute;
+
+import io.meshwork.engine.storage.TenantStorage;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Table;
+
+/**
+ * Where SQL runs: a product's transform over pinned input files into Iceberg-ready data files, and check queries
+ * over table files. DuckDB in-process ({@link DuckDbCompute}) is the first implementation; a distributed engine
+ * plugs in here. Every implementation runs only SQL its own guard accepts as one query.
+ */
+public interface ComputeEngine {
+
+  /** How long one run may take unless its definition says otherwise: Lambda's own ceiling. */
+  Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
+  /**
+   * Runs {@code sql} over {@code inputs} and writes its rows as data files of {@code output}, in the table's
+   * location but not committed. {@code origin} names the SQL in messages; {@code timeout} bounds the run.
+   *
+   * @throws UnsafeSqlException if the SQL is not one query the engine may run; nothing of it ran
+   * @throws ResultShapeException if the result's columns are not the table's
+   */
+  List<DataFile> write(TenantStorage storage, Collection<TableFiles> inputs, String sql, Table output, String origin,
+      Duration timeout) throws SQLException;
+
+  /** Opens a read-only session over {@code tables} for quality checks and verification. */
+  CheckSession openChecks(TenantStorage storage, Collection<TableFiles> tables);
+}
