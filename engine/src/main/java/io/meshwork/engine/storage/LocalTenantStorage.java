@@ -99,10 +99,7 @@ public final class LocalTenantStorage implements TenantStorage {
     try {
       Files.createDirectories(target.getParent());
       Files.move(localFile, target, StandardCopyOption.ATOMIC_MOVE);
-      // Committed data never changes in place: read-only on disk, as defence in depth beside the SQL guard.
-      if (Files.getFileStore(target).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
-      }
+      ReadOnlyFiles.seal(target);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot move " + localFile + " into table " + table.name(), e);
     }

@@ -194,6 +194,7 @@ public final class StagedTenantStorage implements TenantStorage {
     Path partial = stagingDirectory.resolve(target.getFileName() + ".part-" + UUID.randomUUID());
     try (InputStream in = io.newInputFile(file.location(), file.fileSizeInBytes()).newStream()) {
       Files.copy(in, partial);
+      ReadOnlyFiles.seal(partial);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } catch (IOException e) {

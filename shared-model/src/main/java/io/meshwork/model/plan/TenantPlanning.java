@@ -15,7 +15,7 @@ import io.meshwork.model.definition.Suggestions;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.definition.Transform;
 import io.meshwork.model.definition.VersionRange;
-import io.meshwork.model.validate.TransformCheck;
+import io.meshwork.model.sql.TransformCheck;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

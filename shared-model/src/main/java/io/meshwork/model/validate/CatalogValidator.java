@@ -9,6 +9,7 @@ import io.meshwork.model.definition.Source;
 import io.meshwork.model.definition.Suggestions;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.plan.Planner;
+import io.meshwork.model.sql.TransformCheck;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.meshwork.model.validate;
+package io.meshwork.model.sql;
 
 import io.meshwork.model.definition.DataProduct;
 import io.meshwork.model.definition.Input;
@@ -7,9 +7,6 @@ import io.meshwork.model.definition.Parameter;
 import io.meshwork.model.definition.Problems;
 import io.meshwork.model.definition.Suggestions;
 import io.meshwork.model.definition.Transform;
-import io.meshwork.model.sql.SqlSyntaxException;
-import io.meshwork.model.sql.SqlToken;
-import io.meshwork.model.sql.TransformReferences;
 import java.util.List;
 import java.util.Locale;
 
