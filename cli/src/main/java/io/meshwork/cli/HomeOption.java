@@ -1,5 +1,6 @@
 package io.meshwork.cli;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.storage.LocalTenantStorage;
@@ -30,10 +31,10 @@ final class HomeOption {
    */
   static DuckDbSession.Limits limits() {
     int cores = Runtime.getRuntime().availableProcessors();
-    String memory = System.getenv("MESHWORK_DUCKDB_MEMORY");
+    String memory = System.getenv(RuntimeNames.DUCKDB_MEMORY_VARIABLE);
     DuckDbSession.Limits limits = memory == null ? DuckDbSession.Limits.forMachine(cores)
         : new DuckDbSession.Limits(cores, memory);
-    String spill = System.getenv("MESHWORK_DUCKDB_SPILL");
-    return spill == null ? limits : limits.withMaxSpill(Sizes.check("MESHWORK_DUCKDB_SPILL", spill));
+    String spill = System.getenv(RuntimeNames.DUCKDB_SPILL_VARIABLE);
+    return spill == null ? limits : limits.withMaxSpill(Sizes.check(RuntimeNames.DUCKDB_SPILL_VARIABLE, spill));
   }
 }

@@ -1,5 +1,6 @@
 package io.meshwork.engine.quality;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.ComputeEngine;
 import io.meshwork.engine.storage.ProductTables;
@@ -25,7 +26,7 @@ import org.apache.iceberg.Table;
  */
 public final class QualityResultsTable {
 
-  public static final TableName NAME = new TableName("meshwork", "quality_results_v1");
+  public static final TableName NAME = RuntimeNames.QUALITY_RESULTS;
 
   private static final Location BUILT_IN = Location.of("meshwork:quality_results");
   static final Contract CONTRACT = new Contract(List.of(

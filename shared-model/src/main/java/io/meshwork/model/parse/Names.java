@@ -1,5 +1,6 @@
 package io.meshwork.model.parse;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.model.definition.Location;
 import io.meshwork.model.definition.Problems;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
 final class Names {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-  private static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
   private Names() {
   }
@@ -35,7 +35,7 @@ final class Names {
   }
 
   static Optional<String> tenantId(Problems problems, Location location, String id) {
-    if (TENANT_ID.matcher(id).matches()) {
+    if (RuntimeNames.TENANT_ID.matcher(id).matches()) {
       return Optional.of(id);
     }
     problems.error(location, "Invalid tenant id '%s': use 2 to 40 lower-case letters, digits and hyphens, starting "

@@ -1,0 +1,49 @@
+package io.meshwork.model.runtime;
+
+import io.meshwork.model.definition.TableName;
+import java.util.regex.Pattern;
+
+/**
+ * Names the Lambda handlers, the engine and the CDK app must agree on, written once: environment variables,
+ * Meshwork's own tables, metric names, the error type Step Functions retries, and the shape of a tenant id.
+ */
+public final class RuntimeNames {
+
+  /** {@code local} (embedded SQLite catalog) or {@code glue}. */
+  public static final String CATALOG_VARIABLE = "MESHWORK_CATALOG";
+  /** With {@code glue}: {@code s3://<bucket>/warehouse}. */
+  public static final String WAREHOUSE_VARIABLE = "MESHWORK_WAREHOUSE";
+  /** The one tenant a function serves. */
+  public static final String TENANT_VARIABLE = "MESHWORK_TENANT";
+  /** Local tables, work and staging directories. */
+  public static final String HOME_VARIABLE = "MESHWORK_HOME";
+  /** A catalogue directory instead of the packaged one. */
+  public static final String DEFINITIONS_VARIABLE = "MESHWORK_DEFINITIONS";
+  /** DuckDB's threads per session. */
+  public static final String DUCKDB_THREADS_VARIABLE = "MESHWORK_DUCKDB_THREADS";
+  /** DuckDB's memory limit per session, e.g. {@code 4GB}. */
+  public static final String DUCKDB_MEMORY_VARIABLE = "MESHWORK_DUCKDB_MEMORY";
+  /** Disk a DuckDB session may spill to, e.g. {@code 20GB}. */
+  public static final String DUCKDB_SPILL_VARIABLE = "MESHWORK_DUCKDB_SPILL";
+
+  /** Every check of every validation, per tenant. */
+  public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
+
+  /** The CloudWatch namespace of Meshwork's metrics. */
+  public static final String METRIC_NAMESPACE = "Meshwork";
+  /** Hours since a product's last publication, per tenant and product (the freshness check). */
+  public static final String HOURS_SINCE_PUBLISHED_METRIC = "HoursSincePublished";
+  /** The freshness SLA in hours, per tenant and product, beside {@link #HOURS_SINCE_PUBLISHED_METRIC}. */
+  public static final String FRESHNESS_SLA_METRIC = "FreshnessSlaHours";
+  /** Publications per tenant and product (the state machine). */
+  public static final String PUBLISHED_METRIC = "Published";
+
+  /** The error a handler reports for a lost commit race; the state machine retries it. */
+  public static final String CONFLICT_ERROR = "io.meshwork.functions.ConflictError";
+
+  /** A tenant id: 2 to 40 lower-case letters, digits and hyphens, starting with a letter. */
+  public static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+  private RuntimeNames() {
+  }
+}
