@@ -1,5 +1,15 @@
 package io.meshwork.functions;
 
+import static io.meshwork.model.runtime.RuntimeNames.CATALOG_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.DEFINITIONS_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.DUCKDB_MEMORY_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.DUCKDB_THREADS_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.HOME_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.S3_PATH_STYLE_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.TENANT_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.WAREHOUSE_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.property;
+
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.storage.StagedTenantStorage;
@@ -9,6 +19,7 @@ import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.parse.CatalogLoader;
 import io.meshwork.model.parse.DefinitionFiles;
 import io.meshwork.model.parse.DirectoryDefinitionFiles;
+
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
@@ -59,11 +70,12 @@ final class EngineFactory {
   @Singleton
   @Bean(preDestroy = "close")
   Engine engine(Environment environment) {
-    DefinitionFiles files = environment.getProperty("meshwork.definitions", String.class)
+    DefinitionFiles files = environment.getProperty(property(DEFINITIONS_VARIABLE), String.class)
         .<DefinitionFiles>map(directory -> new DirectoryDefinitionFiles(Path.of(directory)))
         .orElseGet(ClasspathDefinitionFiles::new);
     Catalog catalog = CatalogLoader.load(files);
-    Optional<String> tenant = environment.getProperty("meshwork.tenant", String.class).filter(id -> !id.isBlank());
+    Optional<String> tenant = environment.getProperty(property(TENANT_VARIABLE), String.class)
+        .filter(id -> !id.isBlank());
     Engine engine = new Engine(catalog, storage(environment), limits(environment), tenant);
     // Plans the served tenant now, during the init phase (and before a SnapStart snapshot): an unknown tenant
     // fails the deployment's first start instead of every invocation.
@@ -73,13 +85,13 @@ final class EngineFactory {
 
   /** How a tenant's storage is opened, from {@code meshwork.catalog}; fails at startup on incomplete settings. */
   static Function<String, TenantStorage> storage(Environment environment) {
-    Path home = Path.of(environment.getProperty("meshwork.home", String.class).orElse(DEFAULT_HOME));
-    String kind = environment.getProperty("meshwork.catalog", String.class).orElse("local").trim();
+    Path home = Path.of(environment.getProperty(property(HOME_VARIABLE), String.class).orElse(DEFAULT_HOME));
+    String kind = environment.getProperty(property(CATALOG_VARIABLE), String.class).orElse("local").trim();
     switch (kind) {
       case "local":
         return tenant -> LocalTenantStorage.open(home, tenant);
       case "glue":
-        String warehouse = environment.getProperty("meshwork.warehouse", String.class).orElse("").trim();
+        String warehouse = environment.getProperty(property(WAREHOUSE_VARIABLE), String.class).orElse("").trim();
         if (!warehouse.startsWith("s3://") || warehouse.length() <= "s3://".length()) {
           throw new IllegalStateException("MESHWORK_CATALOG=glue needs MESHWORK_WAREHOUSE, the tenant's warehouse "
               + "location such as s3://<bucket>/warehouse" + (warehouse.isEmpty() ? "; it is not set."
@@ -87,7 +99,7 @@ final class EngineFactory {
         }
         Map<String, String> properties = StagedTenantStorage.glueProperties(warehouse,
             environment.getProperty("aws.endpoint.url", String.class).filter(url -> !url.isBlank()),
-            environment.getProperty("meshwork.s3.path-style", Boolean.class).orElse(false));
+            environment.getProperty(property(S3_PATH_STYLE_VARIABLE), Boolean.class).orElse(false));
         return tenant -> StagedTenantStorage.open(tenant, properties, home);
       default:
         throw new IllegalStateException("Unknown MESHWORK_CATALOG '" + kind + "': use local (the default) or glue.");
@@ -96,8 +108,8 @@ final class EngineFactory {
 
   static DuckDbSession.Limits limits(Environment environment) {
     DuckDbSession.Limits defaults = DuckDbSession.Limits.forMachine(1);
-    int threads = environment.getProperty("meshwork.duckdb.threads", Integer.class).orElse(defaults.threads());
-    String memory = environment.getProperty("meshwork.duckdb.memory", String.class)
+    int threads = environment.getProperty(property(DUCKDB_THREADS_VARIABLE), Integer.class).orElse(defaults.threads());
+    String memory = environment.getProperty(property(DUCKDB_MEMORY_VARIABLE), String.class)
         .or(() -> lambdaMemoryShare(environment))
         .orElse(defaults.memoryLimit());
     return new DuckDbSession.Limits(threads, memory);

@@ -3,9 +3,6 @@ package io.meshwork.functions;
 import io.meshwork.engine.freshness.FreshnessReport;
 import io.meshwork.engine.freshness.FreshnessService;
 import io.meshwork.engine.pipeline.Engine;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.json.JsonMapper;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -15,21 +12,17 @@ import java.util.function.Consumer;
  * Metric Format line per product ({@link FreshnessMetrics}), which the freshness alarms watch. Lambda keeps lines that
  * are already JSON as they are, so CloudWatch Logs extracts the metrics from them.
  */
-public final class FreshnessFunction extends MicronautRequestHandler<FreshnessRequest, FreshnessReport> {
+public final class FreshnessFunction extends EngineFunction<FreshnessRequest, FreshnessReport> {
 
-  private final Engine engine;
   private final FreshnessService freshness;
   private final FreshnessMetrics metrics;
   private final Consumer<String> metricLines;
-  private final InvocationLog log;
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}; metric lines go to standard output. */
   public FreshnessFunction() {
-    this.engine = applicationContext.getBean(Engine.class);
-    this.freshness = new FreshnessService(engine, Clock.systemUTC());
-    this.metrics = new FreshnessMetrics(applicationContext.getBean(JsonMapper.class));
+    this.freshness = new FreshnessService(engine(), Clock.systemUTC());
+    this.metrics = new FreshnessMetrics(json());
     this.metricLines = System.out::println;
-    this.log = new InvocationLog(FreshnessFunction.class, applicationContext.getBean(JsonMapper.class));
   }
 
   /** Over a given engine, for local runs and emulator invoke servers: checks over {@code engine} now. */
@@ -39,29 +32,22 @@ public final class FreshnessFunction extends MicronautRequestHandler<FreshnessRe
 
   /** For tests: measures ages at {@code clock}'s time and hands each metric line to {@code metricLines}. */
   FreshnessFunction(Engine engine, Clock clock, Consumer<String> metricLines) {
-    super(HandlerContexts.withoutEngine());
-    this.engine = engine;
+    super(engine);
     this.freshness = new FreshnessService(engine, clock);
-    this.metrics = new FreshnessMetrics(applicationContext.getBean(JsonMapper.class));
+    this.metrics = new FreshnessMetrics(json());
     this.metricLines = metricLines;
-    this.log = new InvocationLog(FreshnessFunction.class, applicationContext.getBean(JsonMapper.class));
-  }
-
-  @Override
-  protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return HandlerContexts.lambda();
   }
 
   @Override
   public FreshnessReport execute(FreshnessRequest request) {
-    return log.run("Freshness", request,
+    return log().run("Freshness", request,
         input -> new InvocationLog.Subject(input.tenant(), null, null),
         this::check,
         report -> report.breaches() == 0 ? "FRESH" : "BREACHED");
   }
 
   private FreshnessReport check(FreshnessRequest request) {
-    String tenant = request.tenant() != null ? request.tenant() : engine.servedTenant().orElseThrow(() ->
+    String tenant = request.tenant() != null ? request.tenant() : engine().servedTenant().orElseThrow(() ->
         new InvalidRequestError("A freshness request needs a tenant when the function serves no single tenant "
             + "(MESHWORK_TENANT is not set); send {\"tenant\": \"<tenant>\"}.", null));
     FreshnessReport report = freshness.check(tenant);

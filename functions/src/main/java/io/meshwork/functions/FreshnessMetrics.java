@@ -1,5 +1,6 @@
 package io.meshwork.functions;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.engine.freshness.FreshnessReport;
 import io.meshwork.engine.freshness.ProductFreshness;
 import io.micronaut.json.JsonMapper;
@@ -18,9 +19,9 @@ import java.util.Map;
  */
 final class FreshnessMetrics {
 
-  static final String NAMESPACE = "Meshwork";
-  static final String AGE = "HoursSincePublished";
-  static final String SLA = "FreshnessSlaHours";
+  static final String NAMESPACE = RuntimeNames.METRIC_NAMESPACE;
+  static final String AGE = RuntimeNames.HOURS_SINCE_PUBLISHED_METRIC;
+  static final String SLA = RuntimeNames.FRESHNESS_SLA_METRIC;
 
   private final JsonMapper json;
 

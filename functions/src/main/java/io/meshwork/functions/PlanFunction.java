@@ -4,9 +4,6 @@ import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.pipeline.StepRequest;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.TenantPlan;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.json.JsonMapper;
 import java.util.List;
 
 /**
@@ -14,32 +11,21 @@ import java.util.List;
  * the products it reads, directly or not, so that refreshing one product never recomputes unrelated ones. With
  * {@code dependentsOf}, the products downstream of that one and what they read (see {@link TenantPlan#refreshAfter}).
  */
-public final class PlanFunction extends MicronautRequestHandler<PlanRequest, PlanResponse> {
+public final class PlanFunction extends EngineFunction<PlanRequest, PlanResponse> {
 
-  private final Engine engine;
-  private final InvocationLog log;
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}. */
   public PlanFunction() {
-    this.engine = applicationContext.getBean(Engine.class);
-    this.log = new InvocationLog(PlanFunction.class, applicationContext.getBean(JsonMapper.class));
   }
 
   /** Over a given engine, for tests, local runs and emulator invoke servers: plans over {@code engine}. */
   public PlanFunction(Engine engine) {
-    super(HandlerContexts.withoutEngine());
-    this.engine = engine;
-    this.log = new InvocationLog(PlanFunction.class, applicationContext.getBean(JsonMapper.class));
-  }
-
-  @Override
-  protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return HandlerContexts.lambda();
+    super(engine);
   }
 
   @Override
   public PlanResponse execute(PlanRequest request) {
-    return log.run("Plan", request,
+    return log().run("Plan", request,
         input -> new InvocationLog.Subject(input.tenant(), input.product(), input.runId()),
         this::plan,
         response -> "PLANNED");
@@ -53,12 +39,12 @@ public final class PlanFunction extends MicronautRequestHandler<PlanRequest, Pla
       throw new InvalidRequestError("A plan request takes product or dependentsOf, not both; got product "
           + request.product() + " and dependentsOf " + request.dependentsOf() + ".", null);
     }
-    TenantPlan plan = engine.plan(request.tenant());
+    TenantPlan plan = engine().plan(request.tenant());
     List<List<PlannedProduct>> selected;
     if (request.product() != null) {
-      selected = plan.waves(plan.upstreamOf(engine.planned(request.tenant(), request.product()).name()));
+      selected = plan.waves(plan.upstreamOf(engine().planned(request.tenant(), request.product()).name()));
     } else if (request.dependentsOf() != null) {
-      selected = plan.waves(plan.refreshAfter(engine.planned(request.tenant(), request.dependentsOf()).name()));
+      selected = plan.waves(plan.refreshAfter(engine().planned(request.tenant(), request.dependentsOf()).name()));
     } else {
       selected = plan.waves();
     }

@@ -4,40 +4,29 @@ import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.pipeline.PublishResult;
 import io.meshwork.engine.pipeline.PublishService;
 import io.meshwork.engine.pipeline.ValidateResult;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.json.JsonMapper;
 
 /**
  * The Publish state: fast-forwards {@code main} to the audit snapshot when no blocking check failed (see
  * {@link PublishService}). BLOCKED and CONFLICT are statuses for a Choice state, not errors.
  */
-public final class PublishFunction extends MicronautRequestHandler<ValidateResult, PublishResult> {
+public final class PublishFunction extends EngineFunction<ValidateResult, PublishResult> {
 
   private final PublishService publish;
-  private final InvocationLog log;
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}. */
   public PublishFunction() {
-    this.publish = new PublishService(applicationContext.getBean(Engine.class));
-    this.log = new InvocationLog(PublishFunction.class, applicationContext.getBean(JsonMapper.class));
+    this.publish = new PublishService(engine());
   }
 
   /** Over a given engine, for tests, local runs and emulator invoke servers: publishes over {@code engine}. */
   public PublishFunction(Engine engine) {
-    super(HandlerContexts.withoutEngine());
+    super(engine);
     this.publish = new PublishService(engine);
-    this.log = new InvocationLog(PublishFunction.class, applicationContext.getBean(JsonMapper.class));
-  }
-
-  @Override
-  protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return HandlerContexts.lambda();
   }
 
   @Override
   public PublishResult execute(ValidateResult validation) {
-    return log.run("Publish", validation,
+    return log().run("Publish", validation,
         input -> ValidateFunction.subject(input.compute() == null ? null : input.compute().request()),
         publish::publish,
         result -> result.status().name());

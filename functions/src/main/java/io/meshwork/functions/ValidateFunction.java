@@ -5,40 +5,29 @@ import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.pipeline.StepRequest;
 import io.meshwork.engine.pipeline.ValidateResult;
 import io.meshwork.engine.pipeline.ValidateService;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.json.JsonMapper;
 
 /**
  * The Validate state: checks the audit snapshot against the contract and quality rules (see {@link ValidateService}).
  * A failing check is a result, not an error: Publish decides what it means.
  */
-public final class ValidateFunction extends MicronautRequestHandler<ComputeResult, ValidateResult> {
+public final class ValidateFunction extends EngineFunction<ComputeResult, ValidateResult> {
 
   private final ValidateService validate;
-  private final InvocationLog log;
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}. */
   public ValidateFunction() {
-    this.validate = new ValidateService(applicationContext.getBean(Engine.class));
-    this.log = new InvocationLog(ValidateFunction.class, applicationContext.getBean(JsonMapper.class));
+    this.validate = new ValidateService(engine());
   }
 
   /** Over a given engine, for tests, local runs and emulator invoke servers: validates over {@code engine}. */
   public ValidateFunction(Engine engine) {
-    super(HandlerContexts.withoutEngine());
+    super(engine);
     this.validate = new ValidateService(engine);
-    this.log = new InvocationLog(ValidateFunction.class, applicationContext.getBean(JsonMapper.class));
-  }
-
-  @Override
-  protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return HandlerContexts.lambda();
   }
 
   @Override
   public ValidateResult execute(ComputeResult compute) {
-    return log.run("Validate", compute,
+    return log().run("Validate", compute,
         input -> subject(input.request()),
         validate::validate,
         result -> result.passed() ? "PASSED" : "BLOCKING_CHECK_FAILED");

@@ -19,6 +19,8 @@ public final class RuntimeNames {
   public static final String HOME_VARIABLE = "MESHWORK_HOME";
   /** A catalogue directory instead of the packaged one. */
   public static final String DEFINITIONS_VARIABLE = "MESHWORK_DEFINITIONS";
+  /** {@code true}: S3 buckets addressed by path (emulators). */
+  public static final String S3_PATH_STYLE_VARIABLE = "MESHWORK_S3_PATH_STYLE";
   /** DuckDB's threads per session. */
   public static final String DUCKDB_THREADS_VARIABLE = "MESHWORK_DUCKDB_THREADS";
   /** DuckDB's memory limit per session, e.g. {@code 4GB}. */
@@ -45,5 +47,13 @@ public final class RuntimeNames {
   public static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
   private RuntimeNames() {
+  }
+
+  /**
+   * The configuration property an environment variable sets, as Micronaut reads it:
+   * {@code MESHWORK_DUCKDB_MEMORY} is {@code meshwork.duckdb.memory}.
+   */
+  public static String property(String variable) {
+    return variable.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
   }
 }
