@@ -1,5 +1,7 @@
 package io.meshwork.cdk;
 
+import io.meshwork.cdk.constructs.AccessReconciler;
+import io.meshwork.cdk.constructs.AccessReconcilerProps;
 import io.meshwork.cdk.constructs.DataBucket;
 import io.meshwork.cdk.constructs.DataBucketProps;
 import io.meshwork.cdk.constructs.DataProductTable;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -51,6 +54,7 @@ public final class TenantStack extends Stack {
   private final Key key;
   private final TenantAccess access;
   private final TenantPipeline pipeline;
+  private final AccessReconciler reconciler;
 
   /**
    * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
@@ -92,13 +96,23 @@ public final class TenantStack extends Stack {
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
     this.pipeline = new TenantPipeline(this, "Pipeline", TenantPipelineProps.builder(tenant.id(), plan,
         dataBucket.bucket(), key, FunctionsJar.code(System.getenv())).build());
-    this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(LakeFormationPolicy.of(tenant, plan,
-        tenant.account().id().or(() -> defaultAccount)), dataBucket.bucket(), key, databases, glueTables));
+    LakeFormationPolicy policy = LakeFormationPolicy.of(tenant, plan, tenant.account().id().or(() -> defaultAccount));
+    this.reconciler = new AccessReconciler(this, "Access", AccessReconcilerProps.of(tenant.id(), policy,
+        FunctionsJar.code(System.getenv()), dataBucket.bucket(), key, pipeline.operationsKey(),
+        pipeline.scheduleGroup()));
+    this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(dataBucket.bucket(), key, databases,
+        glueTables).withReconciler(reconciler.function().role()));
     for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
       access.grantPipeline(step.role());
     }
     access.grantCreateTables(pipeline.validate().role(), TenantPipeline.QUALITY_RESULTS.namespace());
     pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
+    // The policy is applied once the tables exist, the reconciler is an administrator, and the stack's own Lake
+    // Formation changes are done (Lake Formation refuses concurrent permission changes).
+    CfnResource policyResource = (CfnResource) reconciler.policy().getNode().getDefaultChild();
+    databases.values().forEach(policyResource::addResourceDependency);
+    glueTables.values().forEach(policyResource::addResourceDependency);
+    access.afterChanges(policyResource);
   }
 
   /**
@@ -132,6 +146,11 @@ public final class TenantStack extends Stack {
   /** Lake Formation of the tenant; {@link TenantAccess#grantPipeline} lets the pipeline's role maintain tables. */
   public TenantAccess access() {
     return access;
+  }
+
+  /** The function, custom resource and schedule that apply the tenant's access policy. */
+  public AccessReconciler reconciler() {
+    return reconciler;
   }
 
   /** The functions, state machine, schedules, rule and alarms that refresh the tenant's products. */

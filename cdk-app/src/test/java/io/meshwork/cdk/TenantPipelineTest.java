@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwork.cdk.constructs.AccessReconciler;
 import io.meshwork.cdk.constructs.FunctionSize;
 import io.meshwork.cdk.constructs.TenantPipeline;
 import io.meshwork.cdk.constructs.TenantPipelineProps;
@@ -531,10 +532,11 @@ class TenantPipelineTest {
     return schedules;
   }
 
-  /** The schedules that refresh products: all but the freshness check. */
+  /** The schedules that refresh products: all but the freshness check and the access drift repair. */
   private static List<Map<String, Object>> productSchedules(String tenant) {
     return PipelineStacks.template(tenant).findResources("AWS::Scheduler::Schedule").values().stream()
-        .filter(schedule -> !TenantPipeline.FRESHNESS_CHECK.equals(properties(schedule).get("Name")))
+        .filter(schedule -> !TenantPipeline.FRESHNESS_CHECK.equals(properties(schedule).get("Name"))
+            && !AccessReconciler.DRIFT_REPAIR.equals(properties(schedule).get("Name")))
         .toList();
   }
 
