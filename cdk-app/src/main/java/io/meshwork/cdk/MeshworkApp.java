@@ -48,6 +48,10 @@ public final class MeshworkApp {
     try {
       DeploymentSettings settings = DeploymentSettings.from(key -> app.getNode().tryGetContext(key), System.getenv());
       status = addStacks(app, definitionsDirectory(System.getenv()), settings, System.err);
+      if (status == 0) {
+        StackLimits.checkCounts(app);
+        StackLimits.checkTemplateSizes(app.synth());
+      }
     } catch (IllegalArgumentException invalid) {
       System.err.println("meshwork cdk-app: " + invalid.getMessage());
       status = 2;
@@ -55,7 +59,6 @@ public final class MeshworkApp {
     if (status != 0) {
       System.exit(status);
     }
-    app.synth();
   }
 
   /**
@@ -68,7 +71,7 @@ public final class MeshworkApp {
   }
 
   /** The settings of {@link #newApp()}, for callers that add their own, such as an output directory. */
-  static AppProps.Builder appProps() {
+  public static AppProps.Builder appProps() {
     return AppProps.builder().context(Map.of("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true));
   }
 
@@ -84,14 +87,40 @@ public final class MeshworkApp {
    */
   static int addStacks(App app, Path definitions, DeploymentSettings settings, PrintStream err) {
     return withCatalog(definitions, err, catalog -> {
-      new OrganizationStack(app, catalog.tenants(), settings.managementAccount());
-      new ProviderStack(app, catalog.tenants(), Environment.builder()
-          .account(settings.providerAccount().orElse(null))
-          .region(settings.providerRegion())
-          .build());
-      List<TenantStack> tenants = addTenantStacks(app, catalog, catalog.tenants(), settings.defaultAccount());
+      List<Tenant> selected = catalog.tenants();
+      if (settings.tenants().isPresent()) {
+        selected = selectedTenants(catalog, settings.tenants().get());
+      } else {
+        new OrganizationStack(app, catalog.tenants(), settings.managementAccount(), settings.accountShards());
+        new ProviderStack(app, catalog.tenants(), Environment.builder()
+            .account(settings.providerAccount().orElse(null))
+            .region(settings.providerRegion())
+            .build());
+      }
+      List<TenantStack> tenants = addTenantStacks(app, catalog, selected, settings.defaultAccount());
       settings.centralBusArn().ifPresent(bus -> tenants.forEach(stack -> stack.forwardRunEventsTo(bus)));
     });
+  }
+
+  /**
+   * Adds the stacks {@code cdk synth} builds to {@code app}, with the settings of the app's context and
+   * {@code environment}; returns 0, or 2 after printing every problem to {@code err}. For synthesizing the app
+   * elsewhere, as the template checks do.
+   */
+  public static int addStacks(App app, Path definitions, Map<String, String> environment, PrintStream err) {
+    return addStacks(app, definitions, DeploymentSettings.from(key -> app.getNode().tryGetContext(key),
+        environment), err);
+  }
+
+  /** The tenants {@code ids} of {@code catalog}, in catalogue order; an unknown id is an invalid setting. */
+  private static List<Tenant> selectedTenants(Catalog catalog, java.util.Set<String> ids) {
+    List<String> known = catalog.tenants().stream().map(Tenant::id).toList();
+    List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(DeploymentSettings.TENANTS + " names " + unknown + ", which the catalogue"
+          + " does not hold; its tenants are " + known + ".");
+    }
+    return catalog.tenants().stream().filter(tenant -> ids.contains(tenant.id())).toList();
   }
 
   /**
