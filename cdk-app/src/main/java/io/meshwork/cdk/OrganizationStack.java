@@ -71,10 +71,9 @@ public final class OrganizationStack extends Stack {
     tenants.forEach(tenant -> byShard.get(TenantAccountsStack.shardOf(tenant.id(), shards)).add(tenant));
     for (int shard = 0; shard < shards; shard++) {
       if (!byShard.get(shard).isEmpty()) {
-        TenantAccountsStack stack = new TenantAccountsStack(scope, shard, byShard.get(shard), unit.getAttrId(),
-            environment(managementAccount));
-        stack.addDependency(this);
-        accounts.add(stack);
+        // The unit's id is a cross-stack reference: CDK exports it here and deploys this stack first.
+        accounts.add(new TenantAccountsStack(scope, shard, byShard.get(shard), unit.getAttrId(),
+            environment(managementAccount)));
       }
     }
   }

@@ -34,8 +34,8 @@ public final class PipelineFunction extends Construct {
 
   /**
    * The Lambda runtime of every Meshwork function: Java 25, the newest long-term-support Java that Lambda runs, with
-   * SnapStart, and the one supported longest ({@code java17} can no longer be created since 2026-07-31;
-   * {@code java21} is supported until 2029). The handlers are compiled for Java 17 and run unchanged on it.
+   * SnapStart ({@code java17} functions can no longer be created; {@code java21} and {@code java25} both run on
+   * Amazon Linux 2023 and are supported until 2029). The handlers are compiled for Java 17 and run unchanged on it.
    */
   public static final Runtime RUNTIME = Runtime.JAVA_25;
   /** The identifier of {@link #RUNTIME} in templates. */
