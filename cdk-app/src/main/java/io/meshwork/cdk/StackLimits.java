@@ -35,8 +35,8 @@ final class StackLimits {
     List<String> breaches = new ArrayList<>();
     for (IConstruct child : app.getNode().getChildren().stream().map(IConstruct.class::cast).toList()) {
       if (child instanceof Stack stack) {
-        // CDK adds one AWS::CDK::Metadata resource per stack when it synthesizes.
-        long resources = count(stack, CfnResource.class) + 1;
+        // The app adds no AWS::CDK::Metadata resource (MeshworkApp.appProps turns usage reporting off).
+        long resources = count(stack, CfnResource.class);
         long outputs = count(stack, CfnOutput.class);
         if (resources > MOST_RESOURCES) {
           breaches.add("stack " + stack.getStackName() + " would have " + resources + " resources; CloudFormation"

@@ -37,6 +37,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.glue.CfnDatabase;
 import software.amazon.awscdk.services.glue.CfnTable;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
 /**
@@ -94,11 +95,13 @@ public final class TenantStack extends Stack {
     databases.put(TenantPipeline.QUALITY_RESULTS.namespace(), database(TenantPipeline.QUALITY_RESULTS.namespace(),
         "Meshwork pipeline records: quality results of every validation", warehouse));
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+    // One asset for every function of the stack: the jar is staged and hashed once.
+    Code code = FunctionsJar.code(System.getenv());
     this.pipeline = new TenantPipeline(this, "Pipeline", TenantPipelineProps.builder(tenant.id(), plan,
-        dataBucket.bucket(), key, FunctionsJar.code(System.getenv())).build());
+        dataBucket.bucket(), key, code).build());
     LakeFormationPolicy policy = LakeFormationPolicy.of(tenant, plan, tenant.account().id().or(() -> defaultAccount));
     this.reconciler = new AccessReconciler(this, "Access", AccessReconcilerProps.of(tenant.id(), policy,
-        FunctionsJar.code(System.getenv()), dataBucket.bucket(), key, pipeline.operationsKey(),
+        code, dataBucket.bucket(), key, pipeline.operationsKey(),
         pipeline.scheduleGroup()));
     this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(dataBucket.bucket(), key, databases,
         glueTables).withReconciler(reconciler.function().role()));

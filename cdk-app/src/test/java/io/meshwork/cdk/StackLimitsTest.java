@@ -19,7 +19,7 @@ class StackLimitsTest {
     App app = new App();
     Stack stack = new Stack(app, "meshwork-tenant-alpina", StackProps.builder().stackName("meshwork-tenant-alpina")
         .build());
-    IntStream.range(0, 500).forEach(number -> new CfnWaitConditionHandle(stack, "Handle" + number));
+    IntStream.range(0, 501).forEach(number -> new CfnWaitConditionHandle(stack, "Handle" + number));
 
     assertThatThrownBy(() -> StackLimits.checkCounts(app))
         .isInstanceOf(IllegalArgumentException.class)
@@ -43,7 +43,7 @@ class StackLimitsTest {
   void stackAtTheLimitPasses() {
     App app = new App();
     Stack stack = new Stack(app, "meshwork-tenant-lemanic");
-    IntStream.range(0, 499).forEach(number -> new CfnWaitConditionHandle(stack, "Handle" + number));
+    IntStream.range(0, 500).forEach(number -> new CfnWaitConditionHandle(stack, "Handle" + number));
 
     assertThatCode(() -> StackLimits.checkCounts(app)).doesNotThrowAnyException();
   }
