@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -120,7 +121,7 @@ public final class MeshworkApp {
   }
 
   /** The tenants {@code ids} of {@code catalog}, in catalogue order; an unknown id is an invalid setting. */
-  private static List<Tenant> selectedTenants(Catalog catalog, java.util.Set<String> ids) {
+  private static List<Tenant> selectedTenants(Catalog catalog, Set<String> ids) {
     List<String> known = catalog.tenants().stream().map(Tenant::id).toList();
     List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
     if (!unknown.isEmpty()) {

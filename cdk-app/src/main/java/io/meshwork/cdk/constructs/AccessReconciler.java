@@ -2,7 +2,10 @@ package io.meshwork.cdk.constructs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -51,7 +54,7 @@ public final class AccessReconciler extends Construct {
         + " and grants with its compiled access policy.", props.code(), props.size(), new TreeMap<>(Map.of(
             "MESHWORK_TENANT", tenantId,
             "MESHWORK_CATALOG_ID", stack.getAccount(),
-            "MESHWORK_ACCESS_LEDGER", ledger)), props.logRetention(), props.logKey(), java.util.Optional.empty(),
+            "MESHWORK_ACCESS_LEDGER", ledger)), props.logRetention(), props.logKey(), Optional.empty(),
         FunctionInvoker.ACCESS));
     Role role = function.role();
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
@@ -69,12 +72,12 @@ public final class AccessReconciler extends Construct {
         .sid("ReadGlueCatalog")
         .actions(List.of("glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables"))
         .resources(List.of(
-            stack.formatArn(software.amazon.awscdk.ArnComponents.builder().service("glue").resource("catalog")
-                .arnFormat(software.amazon.awscdk.ArnFormat.NO_RESOURCE_NAME).build()),
-            stack.formatArn(software.amazon.awscdk.ArnComponents.builder().service("glue").resource("database")
-                .resourceName("*").arnFormat(software.amazon.awscdk.ArnFormat.SLASH_RESOURCE_NAME).build()),
-            stack.formatArn(software.amazon.awscdk.ArnComponents.builder().service("glue").resource("table")
-                .resourceName("*/*").arnFormat(software.amazon.awscdk.ArnFormat.SLASH_RESOURCE_NAME).build())))
+            stack.formatArn(ArnComponents.builder().service("glue").resource("catalog")
+                .arnFormat(ArnFormat.NO_RESOURCE_NAME).build()),
+            stack.formatArn(ArnComponents.builder().service("glue").resource("database")
+                .resourceName("*").arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build()),
+            stack.formatArn(ArnComponents.builder().service("glue").resource("table")
+                .resourceName("*/*").arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
         .build());
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("KeepLedger")

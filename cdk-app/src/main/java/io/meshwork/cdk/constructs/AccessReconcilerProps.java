@@ -2,6 +2,8 @@ package io.meshwork.cdk.constructs;
 
 import io.meshwork.model.access.LakeFormationPolicy;
 import java.util.Objects;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.TimeZone;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -22,7 +24,8 @@ import software.amazon.awscdk.services.scheduler.ScheduleExpression;
  * @param ledgerKey the object key of the access ledger in the bucket; default {@value #DEFAULT_LEDGER_KEY}
  * @param driftRepair when the reconciler runs to repair drift (grants changed outside a deploy); default
  *     {@value #DEFAULT_DRIFT_REPAIR} in the time zone {@code Europe/Zurich}
- * @param logRetention how long the function's logs are kept; default three months
+ * @param logRetention how long the function's logs (each run's report of what changed) are kept; default one year,
+ *     like the pipeline's
  * @param size memory, timeout and /tmp of the function; default 1024 MiB, 5 minutes, 512 MiB
  */
 public record AccessReconcilerProps(String tenantId, LakeFormationPolicy policy, Code code, IBucket dataBucket, IKey dataKey,
@@ -44,9 +47,9 @@ public record AccessReconcilerProps(String tenantId, LakeFormationPolicy policy,
     Objects.requireNonNull(scheduleGroup, "scheduleGroup");
     ledgerKey = ledgerKey == null ? DEFAULT_LEDGER_KEY : ledgerKey;
     driftRepair = driftRepair == null ? ScheduleExpression.expression(DEFAULT_DRIFT_REPAIR,
-        software.amazon.awscdk.TimeZone.EUROPE_ZURICH) : driftRepair;
-    logRetention = logRetention == null ? RetentionDays.THREE_MONTHS : logRetention;
-    size = size == null ? new FunctionSize(1024, software.amazon.awscdk.Duration.minutes(5),
+        TimeZone.EUROPE_ZURICH) : driftRepair;
+    logRetention = logRetention == null ? RetentionDays.ONE_YEAR : logRetention;
+    size = size == null ? new FunctionSize(1024, Duration.minutes(5),
         FunctionSize.SNAPSTART_STORAGE_MIB) : size;
   }
 

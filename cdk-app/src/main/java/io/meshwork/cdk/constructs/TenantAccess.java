@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnResource;
@@ -165,7 +166,7 @@ public final class TenantAccess extends Construct {
    */
   public void grantMetadataRead(IRole role, Collection<TableName> tables) {
     String name = "Metadata-" + Names.nodeUniqueId(role.getNode());
-    Map<String, CfnTable> databases = new java.util.TreeMap<>();
+    Map<String, CfnTable> databases = new TreeMap<>();
     for (TableName table : tables) {
       CfnTable target = table(table);
       if (target == null) {

@@ -11,6 +11,7 @@ import io.meshwork.model.parse.DirectoryDefinitionFiles;
 import io.meshwork.model.plan.Planner;
 import io.meshwork.model.plan.TenantPlan;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.assertions.Template;
 
@@ -37,7 +38,7 @@ record ShippedTenant(Tenant tenant, TenantPlan plan, LakeFormationPolicy policy,
   /** {@code policy} minus what moto cannot create: the data cells filters and the grants on them. */
   static LakeFormationPolicy withoutFilters(LakeFormationPolicy policy) {
     return new LakeFormationPolicy(policy.tenantId(), policy.tags(), policy.databaseTags(), policy.columnTags(),
-        java.util.List.of(), policy.selectGrants().stream().filter(grant -> grant.filter().isEmpty()).toList(),
+        List.of(), policy.selectGrants().stream().filter(grant -> grant.filter().isEmpty()).toList(),
         policy.describeGrants());
   }
 
