@@ -78,6 +78,8 @@ public final class MeshworkApp {
   public static AppProps.Builder appProps() {
     return AppProps.builder()
         .context(Map.of("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true,
+            // The account shards import the tenants' unit id: keep it exported while they use it.
+            "@aws-cdk/core:defaultCrossStackReferences", "strong",
             "aws:cdk:disable-stack-trace", true))
         .treeMetadata(false)
         .analyticsReporting(false);
