@@ -55,6 +55,16 @@ class TemplatesLintTest {
     }
     // The organisation and its three account shards, the provider, and the three demo tenants.
     assertThat(templates).hasSize(8);
+    List<String> runtimes = new ArrayList<>();
+    for (String template : templates) {
+      JSON.readTree(Path.of(template).toFile()).path("Resources").forEach(resource -> {
+        if (resource.path("Type").asText().equals("AWS::Lambda::Function")) {
+          runtimes.add(resource.path("Properties").path("Runtime").asText());
+        }
+      });
+    }
+    // Plan, Compute, Validate, Publish, Freshness and Access of each of the three tenants.
+    assertThat(runtimes).hasSize(18).containsOnly("java25");
 
     List<String> errors = new ArrayList<>();
     TreeSet<String> warnings = new TreeSet<>();
