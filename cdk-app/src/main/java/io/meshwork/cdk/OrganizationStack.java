@@ -1,26 +1,26 @@
 package io.meshwork.cdk;
 
 import io.meshwork.model.definition.Tenant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.CfnDeletionPolicy;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.organizations.CfnAccount;
 import software.amazon.awscdk.services.organizations.CfnOrganizationalUnit;
 import software.constructs.Construct;
 
 /**
- * The tenants' AWS accounts, deployed in the organisation's management account: one organizational unit for
- * Meshwork tenants and one member account per tenant, with the email of the tenant's definition. The parent of the
- * unit (the organisation root or another unit) is a deploy-time parameter, so the template synthesizes without
- * access to the organisation.
+ * The tenants' AWS accounts, deployed in the organisation's management account: this stack holds the organizational
+ * unit for Meshwork tenants, and sibling {@link TenantAccountsStack}s hold one member account per tenant, at most
+ * {@value TenantAccountsStack#MOST_ACCOUNTS} accounts each, so that every stack stays inside CloudFormation's limits
+ * (500 resources and 200 outputs per stack) at 1,000 tenants and beyond. The parent of the unit (the organisation
+ * root or another unit) is a deploy-time parameter, so the template synthesizes without access to the organisation.
  *
- * <p>Accounts are retained when the stack or a tenant is removed: closing an account holding health data is a
+ * <p>Accounts are retained when a stack or a tenant is removed: closing an account holding health data is a
  * deliberate, manual act, never a side effect of a deployment.
  */
 public final class OrganizationStack extends Stack {
@@ -36,11 +36,18 @@ public final class OrganizationStack extends Stack {
 
   private static final String PARENT_PATTERN = "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$";
 
-  public OrganizationStack(Construct scope, List<Tenant> tenants, Optional<String> managementAccount) {
+  private final CfnOrganizationalUnit unit;
+  private final List<TenantAccountsStack> accounts = new ArrayList<>();
+
+  /**
+   * @param shards how many {@link TenantAccountsStack}s the tenants are spread over (by a hash of their id, so a
+   *     tenant keeps its stack as others come and go); only shards holding a tenant are created
+   */
+  public OrganizationStack(Construct scope, List<Tenant> tenants, Optional<String> managementAccount, int shards) {
     super(scope, NAME, StackProps.builder()
         .stackName(NAME)
-        .description("Meshwork tenant accounts: one organizational unit and one member account per tenant")
-        .env(Environment.builder().account(managementAccount.orElse(null)).region(REGION).build())
+        .description("Meshwork tenant accounts: the organizational unit of the tenants' member accounts")
+        .env(environment(managementAccount))
         .build());
     CfnParameter parent = CfnParameter.Builder.create(this, "ParentId")
         .type("String")
@@ -50,28 +57,30 @@ public final class OrganizationStack extends Stack {
         .constraintDescription("must be a root id such as r-ab12 or an organizational unit id such as"
             + " ou-ab12-cd34ef56")
         .build();
-    CfnOrganizationalUnit unit = CfnOrganizationalUnit.Builder.create(this, "TenantsUnit")
+    this.unit = CfnOrganizationalUnit.Builder.create(this, "TenantsUnit")
         .name("meshwork-tenants")
         .parentId(parent.getValueAsString())
         .tags(List.of(tag("meshwork:part", "tenants")))
         .build();
     unit.getCfnOptions().setDeletionPolicy(CfnDeletionPolicy.RETAIN);
     unit.getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
-    for (Tenant tenant : tenants) {
-      CfnAccount account = CfnAccount.Builder.create(this, "Account-" + tenant.id())
-          .accountName(accountName(tenant))
-          .email(tenant.account().email())
-          .parentIds(List.of(unit.getAttrId()))
-          .roleName(ACCESS_ROLE)
-          .tags(List.of(tag("meshwork:tenant", tenant.id())))
-          .build();
-      account.getCfnOptions().setDeletionPolicy(CfnDeletionPolicy.RETAIN);
-      account.getCfnOptions().setUpdateReplacePolicy(CfnDeletionPolicy.RETAIN);
-      CfnOutput.Builder.create(this, "AccountId-" + tenant.id())
-          .description("Account id of tenant " + tenant.id() + ": write it to the tenant's account.id")
-          .value(account.getAttrAccountId())
-          .build();
+    List<List<Tenant>> byShard = new ArrayList<>();
+    for (int shard = 0; shard < shards; shard++) {
+      byShard.add(new ArrayList<>());
     }
+    tenants.forEach(tenant -> byShard.get(TenantAccountsStack.shardOf(tenant.id(), shards)).add(tenant));
+    for (int shard = 0; shard < shards; shard++) {
+      if (!byShard.get(shard).isEmpty()) {
+        // The unit's id is a cross-stack reference: CDK exports it here and deploys this stack first.
+        accounts.add(new TenantAccountsStack(scope, shard, byShard.get(shard), unit.getAttrId(),
+            environment(managementAccount)));
+      }
+    }
+  }
+
+  /** The stacks holding the tenants' accounts, by shard number. */
+  public List<TenantAccountsStack> accounts() {
+    return List.copyOf(accounts);
   }
 
   /** Organizations accepts at most 50 characters; the display name is what people recognise. */
@@ -80,7 +89,11 @@ public final class OrganizationStack extends Stack {
     return name.length() <= 50 ? name : name.substring(0, 50).strip();
   }
 
-  private static CfnTag tag(String key, String value) {
+  static CfnTag tag(String key, String value) {
     return CfnTag.builder().key(key).value(value).build();
+  }
+
+  private static Environment environment(Optional<String> managementAccount) {
+    return Environment.builder().account(managementAccount.orElse(null)).region(REGION).build();
   }
 }

@@ -1,5 +1,7 @@
 package io.meshwork.cdk;
 
+import io.meshwork.cdk.constructs.AccessReconciler;
+import io.meshwork.cdk.constructs.AccessReconcilerProps;
 import io.meshwork.cdk.constructs.DataBucket;
 import io.meshwork.cdk.constructs.DataBucketProps;
 import io.meshwork.cdk.constructs.DataProductTable;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -34,6 +37,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.glue.CfnDatabase;
 import software.amazon.awscdk.services.glue.CfnTable;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
 /**
@@ -51,6 +55,7 @@ public final class TenantStack extends Stack {
   private final Key key;
   private final TenantAccess access;
   private final TenantPipeline pipeline;
+  private final AccessReconciler reconciler;
 
   /**
    * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
@@ -90,15 +95,27 @@ public final class TenantStack extends Stack {
     databases.put(TenantPipeline.QUALITY_RESULTS.namespace(), database(TenantPipeline.QUALITY_RESULTS.namespace(),
         "Meshwork pipeline records: quality results of every validation", warehouse));
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+    // One asset for every function of the stack: the jar is staged and hashed once.
+    Code code = FunctionsJar.code(System.getenv());
     this.pipeline = new TenantPipeline(this, "Pipeline", TenantPipelineProps.builder(tenant.id(), plan,
-        dataBucket.bucket(), key, FunctionsJar.code(System.getenv())).build());
-    this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(LakeFormationPolicy.of(tenant, plan,
-        tenant.account().id().or(() -> defaultAccount)), dataBucket.bucket(), key, databases, glueTables));
+        dataBucket.bucket(), key, code).build());
+    LakeFormationPolicy policy = LakeFormationPolicy.of(tenant, plan, tenant.account().id().or(() -> defaultAccount));
+    this.reconciler = new AccessReconciler(this, "Access", AccessReconcilerProps.of(tenant.id(), policy,
+        code, dataBucket.bucket(), key, pipeline.operationsKey(),
+        pipeline.scheduleGroup()));
+    this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(dataBucket.bucket(), key, databases,
+        glueTables).withReconciler(reconciler.function().role()));
     for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
       access.grantPipeline(step.role());
     }
     access.grantCreateTables(pipeline.validate().role(), TenantPipeline.QUALITY_RESULTS.namespace());
     pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
+    // The policy is applied once the tables exist, the reconciler is an administrator, and the stack's own Lake
+    // Formation changes are done (Lake Formation refuses concurrent permission changes).
+    CfnResource policyResource = (CfnResource) reconciler.policy().getNode().getDefaultChild();
+    databases.values().forEach(policyResource::addResourceDependency);
+    glueTables.values().forEach(policyResource::addResourceDependency);
+    access.afterChanges(policyResource);
   }
 
   /**
@@ -132,6 +149,11 @@ public final class TenantStack extends Stack {
   /** Lake Formation of the tenant; {@link TenantAccess#grantPipeline} lets the pipeline's role maintain tables. */
   public TenantAccess access() {
     return access;
+  }
+
+  /** The function, custom resource and schedule that apply the tenant's access policy. */
+  public AccessReconciler reconciler() {
+    return reconciler;
   }
 
   /** The functions, state machine, schedules, rule and alarms that refresh the tenant's products. */

@@ -52,7 +52,8 @@ class MeshworkAppTest {
     assertThat(status).isZero();
     List<CloudFormationStackArtifact> stacks = app.synth().getStacks();
     assertThat(stacks).extracting(CloudFormationStackArtifact::getStackName).containsExactlyInAnyOrder(
-        "meshwork-organization", "meshwork-provider", "meshwork-tenant-alpina", "meshwork-tenant-lemanic",
+        "meshwork-organization", "meshwork-organization-accounts-05", "meshwork-organization-accounts-06",
+        "meshwork-organization-accounts-07", "meshwork-provider", "meshwork-tenant-alpina", "meshwork-tenant-lemanic",
         "meshwork-tenant-rhenus");
     Template alpina = Template.fromJSON(templateOf(stacks, "meshwork-tenant-alpina"));
     alpina.hasResourceProperties("AWS::Events::Rule", Map.of(

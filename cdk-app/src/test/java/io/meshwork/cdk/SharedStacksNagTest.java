@@ -24,10 +24,11 @@ class SharedStacksNagTest {
   void organizationAndProviderStacksHaveNoUnsuppressedFindings() {
     App app = MeshworkApp.newApp();
     Catalog catalog = DemoTenants.catalog();
-    List<Stack> stacks = List.of(
-        new OrganizationStack(app, catalog.tenants(), Optional.of("123456789012")),
+    OrganizationStack organization = new OrganizationStack(app, catalog.tenants(), Optional.of("123456789012"), 10);
+    List<Stack> stacks = new java.util.ArrayList<>(List.of(organization,
         new ProviderStack(app, catalog.tenants(),
-            Environment.builder().account("123456789012").region("eu-central-2").build()));
+            Environment.builder().account("123456789012").region("eu-central-2").build())));
+    stacks.addAll(organization.accounts());
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     Aspects.of(app).add(new HIPAASecurityChecks(NagPackProps.builder().verbose(true).build()));
 

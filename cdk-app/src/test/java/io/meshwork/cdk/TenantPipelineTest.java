@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwork.cdk.constructs.AccessReconciler;
 import io.meshwork.cdk.constructs.FunctionSize;
 import io.meshwork.cdk.constructs.TenantPipeline;
 import io.meshwork.cdk.constructs.TenantPipelineProps;
@@ -56,14 +57,14 @@ class TenantPipelineTest {
   Path temporary;
 
   @Test
-  void functionsRunTheHandlersOnJava17WithSnapStartBehindTheLiveAlias() {
+  void functionsRunTheHandlersOnJava25WithSnapStartBehindTheLiveAlias() {
     TenantStack stack = PipelineStacks.stack("alpina");
     Template template = PipelineStacks.template("alpina");
     HANDLERS.forEach((step, handler) -> {
       assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Match.objectLike(Map.of(
           "FunctionName", "meshwork-alpina-" + step,
           "Handler", "io.meshwork.functions." + handler,
-          "Runtime", "java17",
+          "Runtime", "java25",
           "Architectures", List.of("x86_64"),
           "SnapStart", Map.of("ApplyOn", "PublishedVersions")))))).as(step).hasSize(1);
     });
@@ -501,7 +502,7 @@ class TenantPipelineTest {
           .forEach(metadata -> suppressions.addAll((List<Map<String, Object>>) ((Map<String, Object>) metadata
               .get("cdk_nag")).get("rules_to_suppress")));
       assertThat(suppressions).extracting(suppression -> (String) suppression.get("id")).as(tenant)
-          .containsOnly("AwsSolutions-L1", "AwsSolutions-IAM5", "HIPAA.Security-LambdaDLQ",
+          .containsOnly("AwsSolutions-IAM5", "HIPAA.Security-LambdaDLQ",
               "HIPAA.Security-LambdaInsideVPC", "HIPAA.Security-LambdaConcurrency",
               "HIPAA.Security-IAMNoInlinePolicy");
       assertThat(suppressions).as(tenant).allSatisfy(suppression ->
@@ -531,10 +532,11 @@ class TenantPipelineTest {
     return schedules;
   }
 
-  /** The schedules that refresh products: all but the freshness check. */
+  /** The schedules that refresh products: all but the freshness check and the access drift repair. */
   private static List<Map<String, Object>> productSchedules(String tenant) {
     return PipelineStacks.template(tenant).findResources("AWS::Scheduler::Schedule").values().stream()
-        .filter(schedule -> !TenantPipeline.FRESHNESS_CHECK.equals(properties(schedule).get("Name")))
+        .filter(schedule -> !TenantPipeline.FRESHNESS_CHECK.equals(properties(schedule).get("Name"))
+            && !AccessReconciler.DRIFT_REPAIR.equals(properties(schedule).get("Name")))
         .toList();
   }
 

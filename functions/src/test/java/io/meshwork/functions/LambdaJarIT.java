@@ -13,10 +13,19 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Lambda deployment package that {@code package} built: what it holds, and that it runs on its own. */
+/**
+ * The Lambda deployment package that {@code package} built: what it holds, and that it runs on its own, on the JDK of
+ * the functions' Lambda runtime ({@code java25}) when the build names one in {@value #LAMBDA_JAVA_HOME} (the
+ * {@code lambda-jdk} profile of {@code functions/pom.xml} does when a Temurin 25 JDK is installed), else on the JDK
+ * running the build.
+ */
 class LambdaJarIT {
 
   private static final Path JAR = Path.of("target/meshwork-functions-lambda.jar");
+  /** The system property naming the home directory of the JDK to start the jar with. */
+  static final String LAMBDA_JAVA_HOME = "meshwork.lambda.java.home";
+  /** The Java feature release of the functions' Lambda runtime. */
+  static final String LAMBDA_JAVA_RELEASE = "25";
 
   @TempDir
   Path home;
@@ -31,6 +40,7 @@ class LambdaJarIT {
     assertThat(entries).contains("io/meshwork/functions/PlanFunction.class",
         "io/meshwork/functions/ComputeFunction.class", "io/meshwork/functions/ValidateFunction.class",
         "io/meshwork/functions/PublishFunction.class", "io/meshwork/functions/FreshnessFunction.class",
+        "io/meshwork/functions/AccessFunction.class", "io/meshwork/functions/access/LakeFormationReconciler.class",
         "io/meshwork/functions/LambdaSerializer.class",
         "META-INF/services/com.amazonaws.services.lambda.runtime.CustomPojoSerializer",
         "meshwork/catalog/catalog.yaml", "simplelogger.properties");
@@ -50,7 +60,9 @@ class LambdaJarIT {
   @Test
   void jarAlone_plansFromItsPackagedCatalogue_andSendsComputesCatalogCallsToGlue() throws Exception {
     try (StandInGlue glue = new StandInGlue()) {
-      String java = ProcessHandle.current().info().command().orElse("java");
+      String lambdaJavaHome = System.getProperty(LAMBDA_JAVA_HOME, "");
+      String java = lambdaJavaHome.isBlank() ? ProcessHandle.current().info().command().orElse("java")
+          : Path.of(lambdaJavaHome, "bin", "java").toString();
       ProcessBuilder builder = new ProcessBuilder(java, "-cp", JAR + ":target/test-classes",
           LambdaJarSmoke.class.getName(), "alpina").redirectErrorStream(true);
       Map<String, String> environment = builder.environment();
@@ -63,6 +75,9 @@ class LambdaJarIT {
       assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
       assertThat(process.exitValue()).as(output).isZero();
+      if (!lambdaJavaHome.isBlank()) {
+        assertThat(output).contains("JAVA " + LAMBDA_JAVA_RELEASE + "\n");
+      }
       assertThat(output).contains("PLAN {\"tenant\":\"alpina\",\"runId\":\"smoke\",\"waves\":[[{\"tenant\":\"alpina\"")
           .contains("INFO {\"step\":\"Plan\",\"tenant\":\"alpina\",\"runId\":\"smoke\",\"status\":\"PLANNED\"")
           .contains("COMPUTE software.amazon.awssdk.services.glue.model.AccessDeniedException: "

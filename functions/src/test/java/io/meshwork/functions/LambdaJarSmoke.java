@@ -18,6 +18,7 @@ public final class LambdaJarSmoke {
   }
 
   public static void main(String[] args) throws Exception {
+    System.out.println("JAVA " + Runtime.version().feature());
     CustomPojoSerializer serializer = ServiceLoader.load(CustomPojoSerializer.class).findFirst().orElseThrow();
     try (PlanFunction plan = new PlanFunction(); ComputeFunction compute = new ComputeFunction()) {
       PlanRequest request = serializer.fromJson("{\"tenant\":\"" + args[0] + "\",\"runId\":\"smoke\"}",

@@ -18,7 +18,14 @@ public enum FunctionInvoker {
       + " breaching, so every lost invocation already notifies; a dead-letter queue would only keep stale check"
       + " requests that nobody needs to replay.",
       "One schedule invokes the function once an hour, so at most a few invocations overlap; reserving concurrency"
-      + " fails to deploy in new accounts whose limit leaves fewer than 100 unreserved executions.");
+      + " fails to deploy in new accounts whose limit leaves fewer than 100 unreserved executions."),
+
+  /** CloudFormation's custom resource on deploy, and a schedule repairing drift. */
+  ACCESS("CloudFormation invokes the function for the access custom resource and fails the deploy on an error;"
+      + " a failed drift repair is repeated by the next scheduled run, which reconciles everything again, so a"
+      + " dead-letter queue would only keep requests that nobody needs to replay.",
+      "Invoked once per deploy and once per drift-repair period: at most a few invocations overlap; reserving"
+      + " concurrency fails to deploy in new accounts whose limit leaves fewer than 100 unreserved executions.");
 
   private final String withoutDeadLetterQueue;
   private final String withoutReservedConcurrency;

@@ -22,7 +22,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * One Java 17 handler of the pipeline: the function with SnapStart on published versions (unless its size asks for more
+ * One Java handler of the pipeline on Lambda's {@value #RUNTIME_NAME} runtime: the function with SnapStart on published versions (unless its size asks for more
  * /tmp than SnapStart allows), an alias {@code live} on its current version (what the state machine and schedules
  * invoke, so every invocation restores a snapshot), JSON logs in an encrypted log group with retention, and a role of
  * its own that may only write those logs until grants are added.
@@ -31,6 +31,15 @@ import software.constructs.Construct;
  * without a dead-letter queue and reserved concurrency depend on the {@link FunctionInvoker}.
  */
 public final class PipelineFunction extends Construct {
+
+  /**
+   * The Lambda runtime of every Meshwork function: Java 25, the newest long-term-support Java that Lambda runs, with
+   * SnapStart ({@code java17} functions can no longer be created; {@code java21} and {@code java25} both run on
+   * Amazon Linux 2023 and are supported until 2029). The handlers are compiled for Java 17 and run unchanged on it.
+   */
+  public static final Runtime RUNTIME = Runtime.JAVA_25;
+  /** The identifier of {@link #RUNTIME} in templates. */
+  public static final String RUNTIME_NAME = "java25";
 
   /** The alias the state machine invokes. */
   public static final String ALIAS = "live";
@@ -56,7 +65,7 @@ public final class PipelineFunction extends Construct {
     Function.Builder builder = Function.Builder.create(this, "Function")
         .functionName(props.functionName())
         .description(props.description())
-        .runtime(Runtime.JAVA_17)
+        .runtime(RUNTIME)
         .architecture(Architecture.X86_64)
         .handler(props.handler())
         .code(props.code())
@@ -81,8 +90,6 @@ public final class PipelineFunction extends Construct {
     Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
         "The live alias points at a published version, which is what runs with SnapStart.");
     List<NagReasons.Reason> reasons = new ArrayList<>(List.of(
-        new NagReasons.Reason("AwsSolutions-L1", "The handlers are built for Java 17, the version the whole project"
-            + " targets (Micronaut 4); moving the runtime is a project-wide upgrade, not a deployment setting."),
         new NagReasons.Reason("HIPAA.Security-LambdaDLQ", props.invoker().withoutDeadLetterQueue()),
         new NagReasons.Reason("HIPAA.Security-LambdaInsideVPC", "The function reaches only AWS APIs (S3, Glue, KMS,"
             + " Lake Formation) over TLS, authorised by its role and the bucket policy; there is no private network"

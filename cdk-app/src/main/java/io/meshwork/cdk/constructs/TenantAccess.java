@@ -3,19 +3,12 @@ package io.meshwork.cdk.constructs;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
-import io.meshwork.model.access.ColumnTag;
-import io.meshwork.model.access.DataCellsFilter;
-import io.meshwork.model.access.DatabaseTag;
-import io.meshwork.model.access.DescribeGrant;
-import io.meshwork.model.access.LakeFormationPolicy;
-import io.meshwork.model.access.LakeFormationTag;
-import io.meshwork.model.access.SelectGrant;
 import io.meshwork.model.definition.TableName;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnResource;
@@ -31,17 +24,15 @@ import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.lakeformation.CfnDataCellsFilter;
 import software.amazon.awscdk.services.lakeformation.CfnDataLakeSettings;
 import software.amazon.awscdk.services.lakeformation.CfnPrincipalPermissions;
-import software.amazon.awscdk.services.lakeformation.CfnTag;
-import software.amazon.awscdk.services.lakeformation.CfnTagAssociation;
 import software.constructs.Construct;
 
 /**
- * Lake Formation for one tenant account, carrying out a compiled {@link LakeFormationPolicy}: data lake settings,
- * the warehouse location registration, the LF-Tags and their associations, data cells filters and the grants to
- * the tenant's principals.
+ * Lake Formation for one tenant account, as far as it is fixed by the stack: the data lake settings, the warehouse
+ * location registration and the pipeline's own grants. The tenant's access policy (LF-Tags, their associations, data
+ * cells filters, grants to the tenant's principals) is not templated: the {@link AccessReconciler} applies it, so the
+ * stack does not grow with the grants and withdrawn grants are revoked; its role is made an administrator here.
  *
  * <p>Secure defaults: new databases and tables get no grant to {@code IAMAllowedPrincipals} (Lake Formation, not IAM,
  * decides who reads), the registered location is not in hybrid mode, and no external engine may filter data. The
@@ -53,8 +44,9 @@ import software.constructs.Construct;
  * does not depend on a service-linked role existing before the first deployment.
  *
  * <p>Lake Formation rejects concurrent changes to permissions ({@code ConcurrentModificationException}), so every
- * Lake Formation resource here waits for the previous one: the stack deploys them one at a time, in a fixed order
- * (settings, tags, associations, filters, grants), after the Glue tables they name.
+ * Lake Formation resource here waits for the previous one: the stack deploys them one at a time (settings, location,
+ * pipeline grants) after the Glue databases and tables they name; {@link #afterChanges} makes another resource, such
+ * as the reconciler's custom resource, wait for the last of them.
  */
 public final class TenantAccess extends Construct {
 
@@ -67,8 +59,6 @@ public final class TenantAccess extends Construct {
   private final Role locationRole;
   private final software.amazon.awscdk.services.lakeformation.CfnResource location;
   private final String locationArn;
-  private final Map<String, CfnTag> tags = new LinkedHashMap<>();
-  private final Map<String, CfnDataCellsFilter> filters = new LinkedHashMap<>();
   private CfnResource last;
 
   public TenantAccess(Construct scope, String id, TenantAccessProps props) {
@@ -76,9 +66,8 @@ public final class TenantAccess extends Construct {
     this.props = props;
     Stack stack = Stack.of(this);
     this.account = stack.getAccount();
-    checkCoverage(props);
     this.settings = CfnDataLakeSettings.Builder.create(this, "Settings")
-        .admins(administrators(stack, props.administrators()).stream()
+        .admins(administrators(stack, props).stream()
             .map(arn -> CfnDataLakeSettings.DataLakePrincipalProperty.builder().dataLakePrincipalIdentifier(arn)
                 .build())
             .toList())
@@ -131,14 +120,14 @@ public final class TenantAccess extends Construct {
         .build();
     location.getNode().addDependency(locationAccess);
     sequence(location);
+  }
 
-    LakeFormationPolicy policy = props.policy();
-    policy.tags().forEach(this::tag);
-    policy.databaseTags().forEach(this::databaseTag);
-    policy.columnTags().forEach(this::columnTag);
-    policy.filters().forEach(this::filter);
-    policy.selectGrants().forEach(this::select);
-    policy.describeGrants().forEach(this::describe);
+  /**
+   * Makes {@code resource} wait for every Lake Formation change of this construct, added so far, so that it does not
+   * change permissions at the same time.
+   */
+  public void afterChanges(CfnResource resource) {
+    resource.addResourceDependency(last);
   }
 
   /**
@@ -170,23 +159,30 @@ public final class TenantAccess extends Construct {
   }
 
   /**
-   * Lets {@code role} look up {@code tables}, each one of the props' tables: DESCRIBE on each, which is what Glue's
-   * GetTable needs, and nothing on the data (no SELECT, no data location). Enough for reading Iceberg metadata with the
-   * role's own IAM access to the metadata files, as the freshness check does.
+   * Lets {@code role} look up {@code tables}, each one of the props' tables: DESCRIBE on the tables of each of their
+   * databases (one grant per database, so the stack does not grow with the products), which is what Glue's GetTable
+   * needs, and nothing on the data (no SELECT, no data location). Enough for reading Iceberg metadata with the role's
+   * own IAM access, which names the tables, as the freshness check's does.
    */
   public void grantMetadataRead(IRole role, Collection<TableName> tables) {
     String name = "Metadata-" + Names.nodeUniqueId(role.getNode());
+    Map<String, CfnTable> databases = new TreeMap<>();
     for (TableName table : tables) {
       CfnTable target = table(table);
       if (target == null) {
         throw new IllegalArgumentException("table '" + table + "' is not one of this tenant's tables.");
       }
-      grant(name + "-" + table, role.getRoleArn(), List.of("DESCRIBE"),
+      databases.putIfAbsent(table.namespace(), target);
+    }
+    databases.forEach((database, target) -> {
+      CfnPrincipalPermissions grant = grant(name + "-" + database, role.getRoleArn(), List.of("DESCRIBE"),
           CfnPrincipalPermissions.ResourceProperty.builder()
               .table(CfnPrincipalPermissions.TableResourceProperty.builder()
-                  .catalogId(account).databaseName(table.namespace()).name(table.table()).build())
+                  .catalogId(account).databaseName(database).tableWildcard(Map.of()).build())
               .build(), target);
-    }
+      tables.stream().filter(table -> table.namespace().equals(database))
+          .forEach(table -> grant.addResourceDependency(table(table)));
+    });
   }
 
   /**
@@ -221,89 +217,7 @@ public final class TenantAccess extends Construct {
     return locationArn;
   }
 
-  private void tag(LakeFormationTag tag) {
-    CfnTag resource = CfnTag.Builder.create(this, "Tag-" + tag.key())
-        .catalogId(account).tagKey(tag.key()).tagValues(tag.values()).build();
-    sequence(resource);
-    tags.put(tag.key(), resource);
-  }
-
-  private void databaseTag(DatabaseTag tag) {
-    CfnTagAssociation resource = CfnTagAssociation.Builder.create(this, "DatabaseTag-" + tag.database())
-        .resource(CfnTagAssociation.ResourceProperty.builder()
-            .database(CfnTagAssociation.DatabaseResourceProperty.builder()
-                .catalogId(account).name(tag.database()).build())
-            .build())
-        .lfTags(List.of(pair(LakeFormationTag.DOMAIN, tag.domain())))
-        .build();
-    resource.addResourceDependency(tags.get(LakeFormationTag.DOMAIN));
-    resource.addResourceDependency(database(tag.database()));
-    sequence(resource);
-  }
-
-  private void columnTag(ColumnTag tag) {
-    CfnTagAssociation resource = CfnTagAssociation.Builder.create(this,
-            "ColumnTag-" + tag.table() + "-" + tag.classification().label())
-        .resource(CfnTagAssociation.ResourceProperty.builder()
-            .tableWithColumns(CfnTagAssociation.TableWithColumnsResourceProperty.builder()
-                .catalogId(account).databaseName(tag.table().namespace()).name(tag.table().table())
-                .columnNames(tag.columns()).build())
-            .build())
-        .lfTags(List.of(pair(LakeFormationTag.CLASSIFICATION, tag.classification().label())))
-        .build();
-    resource.addResourceDependency(tags.get(LakeFormationTag.CLASSIFICATION));
-    resource.addResourceDependency(table(tag.table()));
-    sequence(resource);
-  }
-
-  private void filter(DataCellsFilter filter) {
-    CfnDataCellsFilter resource = CfnDataCellsFilter.Builder.create(this, "Filter-" + filter.table().namespace()
-            + "." + filter.name())
-        .tableCatalogId(account)
-        .databaseName(filter.table().namespace())
-        .tableName(filter.table().table())
-        .name(filter.name())
-        .columnNames(filter.columns())
-        .rowFilter(CfnDataCellsFilter.RowFilterProperty.builder().filterExpression(filter.rowFilter()).build())
-        .build();
-    resource.addResourceDependency(table(filter.table()));
-    sequence(resource);
-    filters.put(filter.table() + "/" + filter.name(), resource);
-  }
-
-  private void select(SelectGrant grant) {
-    TableName table = grant.table();
-    if (grant.filter().isPresent()) {
-      String filter = grant.filter().get();
-      grant("Select-" + grant.grantee().name() + "-" + table.namespace() + "." + filter, grant.grantee().arn(),
-          List.of("SELECT"), CfnPrincipalPermissions.ResourceProperty.builder()
-              .dataCellsFilter(CfnPrincipalPermissions.DataCellsFilterResourceProperty.builder()
-                  .tableCatalogId(account).databaseName(table.namespace()).tableName(table.table()).name(filter)
-                  .build())
-              .build(), filters.get(table + "/" + filter));
-    } else {
-      grant("Select-" + grant.grantee().name() + "-" + table, grant.grantee().arn(), List.of("SELECT"),
-          CfnPrincipalPermissions.ResourceProperty.builder()
-              .tableWithColumns(CfnPrincipalPermissions.TableWithColumnsResourceProperty.builder()
-                  .catalogId(account).databaseName(table.namespace()).name(table.table())
-                  .columnNames(grant.columns()).build())
-              .build(), table(table));
-    }
-  }
-
-  private void describe(DescribeGrant grant) {
-    grant("Describe-" + grant.grantee().name(), grant.grantee().arn(), List.of("DESCRIBE"),
-        CfnPrincipalPermissions.ResourceProperty.builder()
-            .lfTagPolicy(CfnPrincipalPermissions.LFTagPolicyResourceProperty.builder()
-                .catalogId(account)
-                .resourceType("DATABASE")
-                .expression(List.of(CfnPrincipalPermissions.LFTagProperty.builder()
-                    .tagKey(LakeFormationTag.DOMAIN).tagValues(grant.domains()).build()))
-                .build())
-            .build(), tags.get(LakeFormationTag.DOMAIN));
-  }
-
-  private void grant(String id, String principalArn, List<String> permissions,
+  private CfnPrincipalPermissions grant(String id, String principalArn, List<String> permissions,
       CfnPrincipalPermissions.ResourceProperty resource, CfnResource target) {
     CfnPrincipalPermissions permission = CfnPrincipalPermissions.Builder.create(this, id)
         .catalog(account)
@@ -315,11 +229,7 @@ public final class TenantAccess extends Construct {
         .build();
     permission.addResourceDependency(target);
     sequence(permission);
-  }
-
-  private CfnTagAssociation.LFTagPairProperty pair(String key, String value) {
-    return CfnTagAssociation.LFTagPairProperty.builder().catalogId(account).tagKey(key).tagValues(List.of(value))
-        .build();
+    return permission;
   }
 
   private void sequence(CfnResource resource) {
@@ -329,16 +239,13 @@ public final class TenantAccess extends Construct {
     last = resource;
   }
 
-  private CfnDatabase database(String name) {
-    return props.databases().get(name);
-  }
-
   private CfnTable table(TableName name) {
     return props.tables().get(name);
   }
 
   /** The CloudFormation execution role, when the synthesizer has one, and the administrators of the props. */
-  private static List<String> administrators(Stack stack, List<String> configured) {
+  private static List<String> administrators(Stack stack, TenantAccessProps props) {
+    List<String> configured = props.administrators();
     List<String> administrators = new ArrayList<>();
     if (stack.getSynthesizer() instanceof DefaultStackSynthesizer synthesizer) {
       // The synthesizer writes ${AWS::Partition}-style placeholders for the CLI; in a template they need Fn::Sub.
@@ -360,19 +267,7 @@ public final class TenantAccess extends Construct {
       throw new IllegalArgumentException("administrators: the stack's synthesizer has no CloudFormation execution "
           + "role, so name the data lake administrators (" + PRINCIPAL_HINT + ").");
     }
+    props.reconciler().ifPresent(role -> administrators.add(role.getRoleArn()));
     return administrators;
-  }
-
-  /** Every database and table the policy names must be one of the props, so that dependencies can be set. */
-  private static void checkCoverage(TenantAccessProps props) {
-    LakeFormationPolicy policy = props.policy();
-    policy.databaseTags().stream().map(DatabaseTag::database).filter(name -> !props.databases().containsKey(name))
-        .findFirst().ifPresent(name -> {
-          throw new IllegalArgumentException("databases: the policy tags database '" + name + "', which is missing.");
-        });
-    policy.columnTags().stream().map(ColumnTag::table).filter(name -> !props.tables().containsKey(name))
-        .findFirst().ifPresent(name -> {
-          throw new IllegalArgumentException("tables: the policy tags table '" + name + "', which is missing.");
-        });
   }
 }

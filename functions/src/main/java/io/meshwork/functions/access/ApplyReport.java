@@ -1,11 +1,12 @@
 package io.meshwork.functions.access;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What one {@link LakeFormationApplier#apply} changed; everything the policy asks for that already existed is left
- * out, so applying an unchanged policy again reports no change.
+ * What one {@link LakeFormationReconciler} run changed; everything that already was as the policy asks is left out,
+ * so reconciling an unchanged policy again reports no change.
  *
  * @param tagsCreated LF-Tags created, as {@code key=[values]}
  * @param tagValuesAdded values added to existing LF-Tags, as {@code key=value}
@@ -13,11 +14,13 @@ import java.util.stream.Stream;
  * @param columnsTagged columns given their classification tag, as {@code database.table.column key=value}
  * @param filtersCreated data cells filters created, as {@code database.table.filter}
  * @param filtersUpdated data cells filters whose columns or row filter were changed to the policy's
+ * @param filtersDeleted data cells filters Meshwork made that the policy no longer has
+ * @param grantsRevoked grants Meshwork made that the policy no longer asks for
  * @param grantsAdded grants sent, each with only the permissions Lake Formation did not already show
  */
 public record ApplyReport(List<String> tagsCreated, List<String> tagValuesAdded, List<String> databasesTagged,
     List<String> columnsTagged, List<String> filtersCreated, List<String> filtersUpdated,
-    List<LakeFormationGrant> grantsAdded) {
+    List<String> filtersDeleted, List<LakeFormationGrant> grantsRevoked, List<LakeFormationGrant> grantsAdded) {
 
   public ApplyReport {
     tagsCreated = List.copyOf(tagsCreated);
@@ -26,13 +29,15 @@ public record ApplyReport(List<String> tagsCreated, List<String> tagValuesAdded,
     columnsTagged = List.copyOf(columnsTagged);
     filtersCreated = List.copyOf(filtersCreated);
     filtersUpdated = List.copyOf(filtersUpdated);
+    filtersDeleted = List.copyOf(filtersDeleted);
+    grantsRevoked = List.copyOf(grantsRevoked);
     grantsAdded = List.copyOf(grantsAdded);
   }
 
   /** The number of changes: tags, tag values, tagged databases and columns, filters and grants. */
   public int changes() {
     return Stream.of(tagsCreated, tagValuesAdded, databasesTagged, columnsTagged, filtersCreated, filtersUpdated,
-        grantsAdded).mapToInt(List::size).sum();
+        filtersDeleted, grantsRevoked, grantsAdded).mapToInt(List::size).sum();
   }
 
   /** True if Lake Formation already held everything the policy asks for. */
@@ -45,6 +50,25 @@ public record ApplyReport(List<String> tagsCreated, List<String> tagValuesAdded,
     return tagsCreated.size() + " tags created, " + tagValuesAdded.size() + " tag values added, "
         + databasesTagged.size() + " databases tagged, " + columnsTagged.size() + " columns tagged, "
         + filtersCreated.size() + " filters created, " + filtersUpdated.size() + " filters updated, "
+        + filtersDeleted.size() + " filters deleted, " + grantsRevoked.size() + " grants revoked, "
         + grantsAdded.size() + " grants added";
+  }
+
+  /** Collects a report while the reconciler runs. */
+  static final class Builder {
+    final List<String> tagsCreated = new ArrayList<>();
+    final List<String> tagValuesAdded = new ArrayList<>();
+    final List<String> databasesTagged = new ArrayList<>();
+    final List<String> columnsTagged = new ArrayList<>();
+    final List<String> filtersCreated = new ArrayList<>();
+    final List<String> filtersUpdated = new ArrayList<>();
+    final List<String> filtersDeleted = new ArrayList<>();
+    final List<LakeFormationGrant> grantsRevoked = new ArrayList<>();
+    final List<LakeFormationGrant> grantsAdded = new ArrayList<>();
+
+    ApplyReport build() {
+      return new ApplyReport(tagsCreated, tagValuesAdded, databasesTagged, columnsTagged, filtersCreated,
+          filtersUpdated, filtersDeleted, grantsRevoked, grantsAdded);
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.meshwork.model.parse.DirectoryDefinitionFiles;
 import io.meshwork.model.plan.Planner;
 import io.meshwork.model.plan.TenantPlan;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.assertions.Template;
 
@@ -26,7 +27,23 @@ record ShippedTenant(Tenant tenant, TenantPlan plan, LakeFormationPolicy policy,
 
   static ShippedTenant of(String id) {
     Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(CATALOG_DIRECTORY));
-    Tenant tenant = catalog.tenant(id).orElseThrow(() -> new IllegalArgumentException("No tenant " + id));
+    return of(catalog, catalog.tenant(id).orElseThrow(() -> new IllegalArgumentException("No tenant " + id)));
+  }
+
+  /** This tenant changed to {@code changed} (same id), planned against the shipped catalogue. */
+  ShippedTenant with(Tenant changed) {
+    return of(CatalogLoader.load(new DirectoryDefinitionFiles(CATALOG_DIRECTORY)), changed);
+  }
+
+  /** {@code policy} minus what moto cannot create: the data cells filters and the grants on them. */
+  static LakeFormationPolicy withoutFilters(LakeFormationPolicy policy) {
+    return new LakeFormationPolicy(policy.tenantId(), policy.tags(), policy.databaseTags(), policy.columnTags(),
+        List.of(), policy.selectGrants().stream().filter(grant -> grant.filter().isEmpty()).toList(),
+        policy.describeGrants());
+  }
+
+  private static ShippedTenant of(Catalog catalog, Tenant tenant) {
+    String id = tenant.id();
     Problems problems = new Problems();
     TenantPlan plan = new Planner(catalog).plan(tenant, problems);
     problems.throwIfAny();

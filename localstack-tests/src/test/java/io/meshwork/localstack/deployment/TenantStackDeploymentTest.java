@@ -46,7 +46,6 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
@@ -59,7 +58,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * Tenant alpina's stack, synthesized by the CDK app from the shipped catalogue, deployed through the emulator's
  * CloudFormation into an account of its own, and read back resource by resource through each service's API. The
- * Lake Formation resources are removed first ({@link EmulatorTemplate#UNSUPPORTED}); everything else deploys.
+ * Lake Formation resources and the access custom resource are removed first ({@link EmulatorTemplate#UNSUPPORTED});
+ * everything else deploys, the access function and its drift-repair schedule included.
  */
 @EmulatorTest
 class TenantStackDeploymentTest {
@@ -86,7 +86,8 @@ class TenantStackDeploymentTest {
       DeployedStack deployed = DeployedStack.deploy(account, stack, template);
 
       assertThat(template.removed().values()).isNotEmpty()
-          .allMatch(type -> type.startsWith("AWS::LakeFormation::"));
+          .allMatch(type -> type.startsWith("AWS::LakeFormation::") || type.equals("Custom::MeshworkAccess"))
+          .contains("Custom::MeshworkAccess");
       DeployedChecks.everyKeptResourceCreated(deployed, template);
       new Checks(account, plan, stack, template, deployed).all();
     }
@@ -200,7 +201,7 @@ class TenantStackDeploymentTest {
     /** The function's settings, its live alias, and its code: the jar asset, fetched from the bootstrap bucket. */
     private void function(LambdaClient lambda, String name, String handler, String dataBucket) throws Exception {
       FunctionConfiguration function = lambda.getFunction(request -> request.functionName(name)).configuration();
-      assertThat(function.runtime()).as(name).isEqualTo(Runtime.JAVA17);
+      assertThat(function.runtimeAsString()).as(name).isEqualTo("java25");
       assertThat(function.handler()).as(name).isEqualTo(handler);
       assertThat(function.environment().variables()).as(name).containsEntry("MESHWORK_CATALOG", "glue")
           .containsEntry("MESHWORK_TENANT", TENANT)

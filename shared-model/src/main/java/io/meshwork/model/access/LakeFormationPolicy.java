@@ -4,6 +4,10 @@ import io.meshwork.model.definition.InvalidDefinitionException;
 import io.meshwork.model.definition.Problems;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.plan.TenantPlan;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +48,20 @@ public record LakeFormationPolicy(String tenantId, List<LakeFormationTag> tags, 
   /** The SELECT grants to the principal named {@code name} in the tenant file. */
   public List<SelectGrant> selectGrantsOf(String name) {
     return selectGrants.stream().filter(grant -> grant.grantee().name().equals(name)).toList();
+  }
+
+  /**
+   * SHA-256 (hex) of everything the policy holds: equal for equal policies, whatever built them. The CDK app puts it
+   * in the template so that a deploy re-applies access exactly when the policy changed, and the function that applies
+   * it checks that it compiled the same policy.
+   */
+  public String fingerprint() {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException("Every Java platform has SHA-256", impossible);
+    }
   }
 
   public Optional<DataCellsFilter> filter(String name) {

@@ -1,0 +1,162 @@
+package io.meshwork.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwork.functions.access.ApplyReport;
+import io.meshwork.functions.access.LakeFormationReconciler;
+import io.meshwork.functions.access.S3AccessLedger;
+import io.meshwork.model.access.LakeFormationPolicy;
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Problems;
+import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.parse.CatalogLoader;
+import io.meshwork.model.parse.DirectoryDefinitionFiles;
+import io.meshwork.model.plan.Planner;
+import io.meshwork.model.plan.TenantPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The {@code Access} function: brings the tenant's Lake Formation to the policy compiled from the catalogue packaged
+ * with it ({@link LakeFormationReconciler}). Invoked two ways:
+ * <ul>
+ *   <li>by the tenant stack's custom resource on deploy, with {@code PolicyFingerprint} (the policy's
+ *       {@link LakeFormationPolicy#fingerprint()} as the CDK app compiled it) in its properties: a policy that did not
+ *       change does not change the properties, so CloudFormation does not call. Create and Update reconcile after
+ *       checking that this function compiles the same policy (else the deploy fails, naming both fingerprints); Delete
+ *       revokes what Meshwork granted and always answers success, so a stack can be deleted.</li>
+ *   <li>by the drift-repair schedule, with any other event (e.g. {@code {"tenant": "<id>"}}): reconciles and returns
+ *       the report as JSON.</li>
+ * </ul>
+ * Settings, from the environment: {@code MESHWORK_TENANT} (the tenant), {@code MESHWORK_CATALOG_ID} (the account
+ * whose Data Catalog holds its tables), {@code MESHWORK_ACCESS_LEDGER} ({@code s3://bucket/key} of the
+ * {@link S3AccessLedger}), optionally {@code MESHWORK_DEFINITIONS} (a catalogue directory instead of the packaged one)
+ * and {@code AWS_ENDPOINT_URL}, which the AWS SDK honours itself ({@code MESHWORK_S3_PATH_STYLE=true} for emulators).
+ */
+public final class AccessFunction implements RequestStreamHandler {
+
+  static final String FINGERPRINT_PROPERTY = "PolicyFingerprint";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, String> environment;
+  private final Supplier<LakeFormationClient> lakeFormation;
+  private final Supplier<S3Client> s3;
+  private final PrintStream log;
+
+  /** Lambda's constructor: settings from the environment, clients from the SDK's default chain. */
+  public AccessFunction() {
+    this(System.getenv(), LakeFormationClient::create, () -> S3Client.builder()
+        .forcePathStyle(Boolean.parseBoolean(System.getenv("MESHWORK_S3_PATH_STYLE"))).build(), System.out);
+  }
+
+  AccessFunction(Map<String, String> environment, Supplier<LakeFormationClient> lakeFormation,
+      Supplier<S3Client> s3, PrintStream log) {
+    this.environment = Map.copyOf(environment);
+    this.lakeFormation = lakeFormation;
+    this.s3 = s3;
+    this.log = log;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    JsonNode event = JSON.readTree(input);
+    if (event != null && event.hasNonNull("RequestType") && event.hasNonNull("ResponseURL")) {
+      Map<String, Object> response = customResource(event);
+      log.println(JSON.writeValueAsString(Map.of("step", "Access", "requestType", event.get("RequestType").asText(),
+          "status", response.get("Status"), "reason", response.get("Reason"))));
+      CustomResourceResponse.send(event.get("ResponseURL").asText(), response, JSON);
+      JSON.writeValue(output, response);
+      return;
+    }
+    ApplyReport report = reconcile(policy());
+    log.println(JSON.writeValueAsString(Map.of("step", "Access", "trigger", "schedule", "report",
+        report.toString())));
+    JSON.writeValue(output, summary(report));
+  }
+
+  /** The custom resource's answer to {@code event}, after doing what it asks. */
+  Map<String, Object> customResource(JsonNode event) {
+    String type = event.get("RequestType").asText();
+    String physicalId = "meshwork-access-" + setting("MESHWORK_TENANT");
+    try {
+      if (type.equals("Delete")) {
+        return CustomResourceResponse.of(event, "SUCCESS", removeAll(), physicalId, Map.of());
+      }
+      LakeFormationPolicy policy = policy();
+      String asked = event.path("ResourceProperties").path(FINGERPRINT_PROPERTY).asText("");
+      if (!asked.equals(policy.fingerprint())) {
+        return CustomResourceResponse.of(event, "FAILED", "The template asks for access policy " + asked
+            + " but this function's catalogue compiles tenant " + policy.tenantId() + " to " + policy.fingerprint()
+            + ": deploy the functions jar built from the same catalogue as the template.", physicalId, Map.of());
+      }
+      ApplyReport report = reconcile(policy);
+      return CustomResourceResponse.of(event, "SUCCESS", report.toString(), physicalId, summary(report));
+    } catch (RuntimeException failure) {
+      return CustomResourceResponse.of(event, "FAILED", failure.getClass().getSimpleName() + ": "
+          + failure.getMessage(), physicalId, Map.of());
+    }
+  }
+
+  private String removeAll() {
+    try (LakeFormationClient client = lakeFormation.get(); S3Client storage = s3.get()) {
+      return "Removed Meshwork's access: " + reconciler(client, storage).removeAll();
+    } catch (RuntimeException failure) {
+      // Deleting the stack must not hang on access: the tables go with it, and so do grants on them.
+      return "Meshwork's access was not removed (" + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+          + "); the tables are deleted with the stack.";
+    }
+  }
+
+  private ApplyReport reconcile(LakeFormationPolicy policy) {
+    try (LakeFormationClient client = lakeFormation.get(); S3Client storage = s3.get()) {
+      return reconciler(client, storage).reconcile(policy);
+    }
+  }
+
+  private LakeFormationReconciler reconciler(LakeFormationClient client, S3Client storage) {
+    return new LakeFormationReconciler(client, setting("MESHWORK_CATALOG_ID"),
+        new S3AccessLedger(storage, setting("MESHWORK_ACCESS_LEDGER")));
+  }
+
+  /** The tenant's policy, compiled from the catalogue packaged with the function (or {@code MESHWORK_DEFINITIONS}). */
+  LakeFormationPolicy policy() {
+    String directory = environment.getOrDefault("MESHWORK_DEFINITIONS", "");
+    Catalog catalog = CatalogLoader.load(directory.isBlank() ? new ClasspathDefinitionFiles()
+        : new DirectoryDefinitionFiles(Path.of(directory)));
+    String tenantId = setting("MESHWORK_TENANT");
+    Tenant tenant = catalog.tenant(tenantId).orElseThrow(() -> new IllegalStateException("MESHWORK_TENANT names "
+        + tenantId + ", which is not a tenant of the function's catalogue."));
+    Problems problems = new Problems();
+    TenantPlan plan = new Planner(catalog).plan(tenant, problems);
+    problems.throwIfAny();
+    return LakeFormationPolicy.of(tenant, plan, Optional.of(setting("MESHWORK_CATALOG_ID")));
+  }
+
+  private String setting(String name) {
+    String value = environment.getOrDefault(name, "");
+    if (value.isBlank()) {
+      throw new IllegalStateException("The Access function needs the environment variable " + name + ".");
+    }
+    return value;
+  }
+
+  private static Map<String, Object> summary(ApplyReport report) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("Changes", report.changes());
+    summary.put("GrantsAdded", report.grantsAdded().size());
+    summary.put("GrantsRevoked", report.grantsRevoked().size());
+    return summary;
+  }
+}
