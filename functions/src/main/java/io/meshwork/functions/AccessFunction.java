@@ -1,5 +1,6 @@
 package io.meshwork.functions;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +90,7 @@ public final class AccessFunction implements RequestStreamHandler {
   /** The custom resource's answer to {@code event}, after doing what it asks. */
   Map<String, Object> customResource(JsonNode event) {
     String type = event.get("RequestType").asText();
-    String physicalId = "meshwork-access-" + setting("MESHWORK_TENANT");
+    String physicalId = "meshwork-access-" + setting(RuntimeNames.TENANT_VARIABLE);
     try {
       if (type.equals("Delete")) {
         return CustomResourceResponse.of(event, "SUCCESS", removeAll(), physicalId, Map.of());
@@ -126,8 +127,8 @@ public final class AccessFunction implements RequestStreamHandler {
   }
 
   private LakeFormationReconciler reconciler(LakeFormationClient client, S3Client storage) {
-    return new LakeFormationReconciler(client, setting("MESHWORK_CATALOG_ID"),
-        new S3AccessLedger(storage, setting("MESHWORK_ACCESS_LEDGER")));
+    return new LakeFormationReconciler(client, setting(RuntimeNames.CATALOG_ID_VARIABLE),
+        new S3AccessLedger(storage, setting(RuntimeNames.ACCESS_LEDGER_VARIABLE)));
   }
 
   /** The tenant's policy, compiled from the catalogue packaged with the function (or {@code MESHWORK_DEFINITIONS}). */
@@ -135,13 +136,13 @@ public final class AccessFunction implements RequestStreamHandler {
     String directory = environment.getOrDefault("MESHWORK_DEFINITIONS", "");
     Catalog catalog = CatalogLoader.load(directory.isBlank() ? new ClasspathDefinitionFiles()
         : new DirectoryDefinitionFiles(Path.of(directory)));
-    String tenantId = setting("MESHWORK_TENANT");
+    String tenantId = setting(RuntimeNames.TENANT_VARIABLE);
     Tenant tenant = catalog.tenant(tenantId).orElseThrow(() -> new IllegalStateException("MESHWORK_TENANT names "
         + tenantId + ", which is not a tenant of the function's catalogue."));
     Problems problems = new Problems();
     TenantPlan plan = new Planner(catalog).plan(tenant, problems);
     problems.throwIfAny();
-    return LakeFormationPolicy.of(tenant, plan, Optional.of(setting("MESHWORK_CATALOG_ID")));
+    return LakeFormationPolicy.of(tenant, plan, Optional.of(setting(RuntimeNames.CATALOG_ID_VARIABLE)));
   }
 
   private String setting(String name) {

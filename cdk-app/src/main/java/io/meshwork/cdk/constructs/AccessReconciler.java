@@ -1,5 +1,6 @@
 package io.meshwork.cdk.constructs;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +53,9 @@ public final class AccessReconciler extends Construct {
     this.function = new PipelineFunction(this, "Function", new PipelineFunctionProps("meshwork-" + tenantId
         + "-access", "io.meshwork.functions.AccessFunction", "Reconciles the tenant's Lake Formation tags, filters"
         + " and grants with its compiled access policy.", props.code(), props.size(), new TreeMap<>(Map.of(
-            "MESHWORK_TENANT", tenantId,
-            "MESHWORK_CATALOG_ID", stack.getAccount(),
-            "MESHWORK_ACCESS_LEDGER", ledger)), props.logRetention(), props.logKey(), Optional.empty(),
+            RuntimeNames.TENANT_VARIABLE, tenantId,
+            RuntimeNames.CATALOG_ID_VARIABLE, stack.getAccount(),
+            RuntimeNames.ACCESS_LEDGER_VARIABLE, ledger)), props.logRetention(), props.logKey(), Optional.empty(),
         FunctionInvoker.ACCESS));
     Role role = function.role();
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()

@@ -1,5 +1,6 @@
 package io.meshwork.cdk.constructs;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +103,12 @@ public final class RefreshStateMachine extends Construct {
    * The metric counting publications, per Tenant and Product, for dashboards of publication rates. Freshness alarms
    * watch the freshness check's {@value TenantPipeline#FRESHNESS_METRIC} instead, which works for SLAs of any length.
    */
-  public static final String PUBLISHED_METRIC = "Published";
+  public static final String PUBLISHED_METRIC = RuntimeNames.PUBLISHED_METRIC;
 
   /** Errors of a Lambda task worth another attempt: the Lambda service's own, and a lost commit race. */
   public static final List<String> TRANSIENT_ERRORS = List.of("Lambda.ServiceException",
       "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
-      "io.meshwork.functions.ConflictError");
+      RuntimeNames.CONFLICT_ERROR);
 
   private final StateMachine stateMachine;
   private final LogGroup logGroup;

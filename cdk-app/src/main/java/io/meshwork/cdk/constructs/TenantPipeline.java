@@ -1,5 +1,6 @@
 package io.meshwork.cdk.constructs;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.model.definition.CronExpressions;
 import io.meshwork.model.definition.Diagnostic;
 import io.meshwork.model.definition.InvalidDefinitionException;
@@ -73,12 +74,12 @@ import software.constructs.Construct;
 public final class TenantPipeline extends Construct {
 
   /** The CloudWatch namespace of the pipeline's own metrics. */
-  public static final String METRIC_NAMESPACE = "Meshwork";
+  public static final String METRIC_NAMESPACE = RuntimeNames.METRIC_NAMESPACE;
   /** Keeps the JIT to its fast first tier: handlers are short-lived and start from a SnapStart snapshot. */
   public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
   /** The metric the freshness check reports per Tenant and Product, in hours; what freshness alarms watch. */
-  public static final String FRESHNESS_METRIC = "HoursSincePublished";
+  public static final String FRESHNESS_METRIC = RuntimeNames.HOURS_SINCE_PUBLISHED_METRIC;
   /** The name of the freshness check's schedule; product names cannot contain hyphens, so it never clashes. */
   public static final String FRESHNESS_CHECK = "freshness-check";
   /**
@@ -93,7 +94,7 @@ public final class TenantPipeline extends Construct {
   public static final int FRESHNESS_PERIODS = 2;
 
   /** The table Validate appends every check result to; the functions create it on first use. */
-  public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
+  public static final TableName QUALITY_RESULTS = RuntimeNames.QUALITY_RESULTS;
 
   private final IKey operationsKey;
   private final Topic notifications;
@@ -132,9 +133,9 @@ public final class TenantPipeline extends Construct {
 
     WarehouseAccess warehouse = new WarehouseAccess(this, props.dataBucket(), props.dataKey());
     Map<String, String> environment = Map.of(
-        "MESHWORK_CATALOG", "glue",
-        "MESHWORK_WAREHOUSE", warehouse.location(),
-        "MESHWORK_TENANT", tenant,
+        RuntimeNames.CATALOG_VARIABLE, "glue",
+        RuntimeNames.WAREHOUSE_VARIABLE, warehouse.location(),
+        RuntimeNames.TENANT_VARIABLE, tenant,
         "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
     this.plan = function(props, "Plan", "plan", "Plans the refresh: which products run in which waves.",
         props.planSize(), environment, FunctionInvoker.STATE_MACHINE);

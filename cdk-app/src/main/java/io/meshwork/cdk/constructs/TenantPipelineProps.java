@@ -1,9 +1,9 @@
 package io.meshwork.cdk.constructs;
 
+import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.model.plan.TenantPlan;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awscdk.TimeZone;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
@@ -40,11 +40,10 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
 
   public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
-  private static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
   public TenantPipelineProps {
     Objects.requireNonNull(tenantId, "tenantId");
-    if (!TENANT_ID.matcher(tenantId).matches()) {
+    if (!RuntimeNames.TENANT_ID.matcher(tenantId).matches()) {
       throw new IllegalArgumentException("tenantId '" + tenantId + "' must be 2 to 40 lowercase letters, digits and"
           + " hyphens starting with a letter: it is part of function, state machine and schedule names.");
     }

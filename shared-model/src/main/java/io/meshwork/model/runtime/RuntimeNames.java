@@ -19,6 +19,10 @@ public final class RuntimeNames {
   public static final String HOME_VARIABLE = "MESHWORK_HOME";
   /** A catalogue directory instead of the packaged one. */
   public static final String DEFINITIONS_VARIABLE = "MESHWORK_DEFINITIONS";
+  /** The account whose Lake Formation catalog the Access function reconciles. */
+  public static final String CATALOG_ID_VARIABLE = "MESHWORK_CATALOG_ID";
+  /** {@code s3://bucket/key} of the record of what Meshwork granted, so it revokes only its own grants. */
+  public static final String ACCESS_LEDGER_VARIABLE = "MESHWORK_ACCESS_LEDGER";
   /** {@code true}: S3 buckets addressed by path (emulators). */
   public static final String S3_PATH_STYLE_VARIABLE = "MESHWORK_S3_PATH_STYLE";
   /** DuckDB's threads per session. */
