@@ -18,12 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -307,11 +305,9 @@ final class ContractDiffCommand implements Callable<Integer> {
     }
 
     private static void delete(Path directory) {
-      try (Stream<Path> paths = Files.walk(directory)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      } catch (IOException e) {
+      try {
+        io.meshwork.engine.compute.Directories.deleteRecursively(directory);
+      } catch (UncheckedIOException e) {
         // A leftover temporary directory is harmless; the result does not depend on it.
       }
     }

@@ -1,5 +1,6 @@
 package io.meshwork.cli;
 
+import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.GuardedQuery;
 import io.meshwork.engine.compute.SessionBoundException;
@@ -87,7 +88,7 @@ final class QueryCommand implements Callable<Integer> {
       } catch (SessionBoundException e) {
         throw new UserInputException("The query failed: " + e.getMessage() + " " + hint(e.bound()));
       } catch (SQLException e) {
-        throw new UserInputException("The query failed: " + firstLine(e.getMessage()) + " Tables of " + tenant
+        throw new UserInputException("The query failed: " + Messages.firstLine(e.getMessage()) + " Tables of " + tenant
             + ": " + String.join(", ", tables(session)) + ".");
       }
     }
@@ -106,11 +107,5 @@ final class QueryCommand implements Callable<Integer> {
     return session.rows("SELECT CASE WHEN schema_name = 'main' THEN view_name ELSE schema_name || '.' || view_name "
         + "END FROM duckdb_views() WHERE NOT internal ORDER BY 1").stream()
         .map(row -> String.valueOf(row.get(0))).toList();
-  }
-
-  private static String firstLine(String message) {
-    String text = message == null ? "" : message.strip();
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }

@@ -113,7 +113,7 @@ public final class TransformBinding {
       }
       return null;
     } catch (SQLException e) {
-      String message = firstLine(e.getMessage());
+      String message = Messages.firstLine(e.getMessage());
       Matcher line = LINE.matcher(e.getMessage() == null ? "" : e.getMessage());
       problems.error(new Location(file, line.find() ? Integer.parseInt(line.group(1)) : 1, 1),
           "%s does not bind in DuckDB: %s", what, message);
@@ -129,7 +129,7 @@ public final class TransformBinding {
           e.getMessage());
     } catch (SQLException e) {
       problems.error(query.location(), "The query of the sql rule of %s does not bind in DuckDB: %s", product.name(),
-          firstLine(e.getMessage()));
+          Messages.firstLine(e.getMessage()));
     }
   }
 
@@ -140,11 +140,5 @@ public final class TransformBinding {
 
   private static String columnDefinition(Column column) {
     return DuckDbSession.quote(column.name()) + " " + IcebergSchemas.duckDbType(column.type());
-  }
-
-  private static String firstLine(String message) {
-    String text = message == null ? "" : message.strip();
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }

@@ -1,5 +1,6 @@
 package io.meshwork.engine.pipeline;
 
+import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.ComputeEngine;
 import io.meshwork.engine.compute.ResultShapeException;
 import io.meshwork.engine.compute.SessionBoundException;
@@ -125,7 +126,7 @@ public final class ComputeService {
           + request.tenant() + ": " + e.getMessage() + " " + BoundHints.compute(e.bound()), e);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " failed for tenant "
-          + request.tenant() + ": " + firstLine(e), e);
+          + request.tenant() + ": " + Messages.firstLine(e), e);
     }
   }
 
@@ -147,11 +148,5 @@ public final class ComputeService {
     return new ComputeResult(request, status, planned.version().toString(), planned.tableName().toString(),
         request.auditBranch(), SnapshotIds.format(snapshotId), rows, SnapshotIds.format(pins), planned.fingerprint(),
         message);
-  }
-
-  static String firstLine(Throwable error) {
-    String message = error.getMessage() == null ? error.toString() : error.getMessage();
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 }

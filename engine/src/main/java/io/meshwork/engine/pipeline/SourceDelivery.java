@@ -1,5 +1,6 @@
 package io.meshwork.engine.pipeline;
 
+import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.ComputeEngine;
 import io.meshwork.engine.compute.ResultShapeException;
 import io.meshwork.engine.storage.ProductTables;
@@ -35,7 +36,7 @@ public final class SourceDelivery {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, e.getMessage(), e);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin + " failed: "
-          + ComputeService.firstLine(e), e);
+          + Messages.firstLine(e), e);
     }
     long rows = files.stream().mapToLong(DataFile::recordCount).sum();
     OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue())

@@ -1,5 +1,6 @@
 package io.meshwork.engine.pipeline;
 
+import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.quality.CheckResult;
@@ -57,7 +58,7 @@ public final class ValidateService {
       checks = new QualityChecks(session, planned.product()).run(previousRows);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, "A quality rule of " + planned.name()
-          + " could not run: " + ComputeService.firstLine(e), e);
+          + " could not run: " + Messages.firstLine(e), e);
     }
     QualityResultsTable.append(storage, engine.compute(), new QualityResultsTable.Record(Instant.now(),
         request.runId(), planned.name(), compute.version(), compute.table(), snapshotId, checks));

@@ -1,5 +1,6 @@
 package io.meshwork.engine.testing;
 
+import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.GuardedQuery;
 import io.meshwork.model.definition.Column;
@@ -69,7 +70,7 @@ public final class TransformTestRunner {
           outcome.unexpected(), since(started));
     } catch (SQLException e) {
       return TransformTestResult.error(testCase, "The transform of " + product.label() + " ("
-          + product.transform().sqlFile() + ") failed: " + firstLine(e), since(started));
+          + product.transform().sqlFile() + ") failed: " + Messages.firstLine(e), since(started));
     }
   }
 
@@ -134,11 +135,5 @@ public final class TransformTestRunner {
 
   private static Duration since(long started) {
     return Duration.ofNanos(System.nanoTime() - started);
-  }
-
-  private static String firstLine(Throwable error) {
-    String message = error.getMessage() == null ? error.toString() : error.getMessage();
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 }
