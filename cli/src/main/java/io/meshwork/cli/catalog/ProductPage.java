@@ -137,13 +137,27 @@ final class ProductPage {
       body.append("<table class=\"changelog\">\n<thead><tr><th>Date</th><th>Commit</th><th>Change</th></tr></thead>\n"
           + "<tbody>\n");
       for (CatalogHistory.Change change : changes.get()) {
+        String subject = namesAnotherTenant(site, change.subject())
+            ? "(not shown in this portal: the change names another tenant)" : change.subject();
         body.append("<tr><td>").append(Html.escape(change.date())).append("</td><td><code>")
-            .append(Html.escape(change.commit())).append("</code></td><td>").append(Html.escape(change.subject()))
+            .append(Html.escape(change.commit())).append("</code></td><td>").append(Html.escape(subject))
             .append("</td></tr>\n");
       }
       body.append("</tbody>\n</table>\n");
     }
     body.append("</section>\n");
+  }
+
+  /** In a tenant's portal, whether {@code text} names another tenant of the catalogue (by id or display name). */
+  private static boolean namesAnotherTenant(SiteContext site, String text) {
+    if (site.tenant().isEmpty()) {
+      return false;
+    }
+    String own = site.tenant().get().tenant().id();
+    String lower = text.toLowerCase(Locale.ROOT);
+    return site.catalog().tenants().stream().filter(other -> !other.id().equals(own))
+        .anyMatch(other -> java.util.regex.Pattern.compile("(?<![a-z0-9-])" + java.util.regex.Pattern.quote(other.id())
+            + "(?![a-z0-9-])").matcher(lower).find() || lower.contains(other.displayName().toLowerCase(Locale.ROOT)));
   }
 
   private static void parameters(StringBuilder body, ProductView view) {
