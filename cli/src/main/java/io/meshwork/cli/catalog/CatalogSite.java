@@ -109,6 +109,7 @@ public final class CatalogSite {
     write("assets/search-index.js", index.script());
     write("assets/site.css", resource("site.css"));
     write("assets/search.js", resource("search.js"));
+    write("assets/icon.svg", resource("icon.svg"));
     write(MARKER, heading.viewLabel() + "\n");
     long pages = written.stream().filter(path -> path.endsWith(".html")).count();
     return new Result((int) pages, products.size(), index.size());

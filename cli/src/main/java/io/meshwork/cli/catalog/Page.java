@@ -15,6 +15,7 @@ final class Page {
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         .append(Html.escape(title)).append(" · ").append(Html.escape(heading.siteName())).append("</title>\n")
+        .append("<link rel=\"icon\" type=\"image/svg+xml\" href=\"").append(root).append("assets/icon.svg\">\n")
         .append("<link rel=\"stylesheet\" href=\"").append(root).append("assets/site.css\">\n</head>\n<body>\n")
         .append("<header class=\"site\">\n<a class=\"brand\" href=\"").append(root).append("index.html\">")
         .append(Html.escape(heading.siteName())).append("</a>\n<span class=\"view\">")
