@@ -4,10 +4,6 @@ import io.meshwork.cli.catalog.CatalogSite;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.model.annotation.TenantAnnotations;
 import io.meshwork.model.definition.Catalog;
-import io.meshwork.model.definition.Diagnostic;
-import io.meshwork.model.definition.InvalidDefinitionException;
-import io.meshwork.model.parse.AnnotationsParser;
-import io.meshwork.model.parse.DirectoryDefinitionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +24,6 @@ import picocli.CommandLine.Option;
 @Command(name = "build", description = "Write the catalogue site (static HTML, no server needed) to --output: the "
     + "provider's marketplace, or with --tenant that tenant's portal with its published state from --home.")
 final class CatalogBuildCommand implements Callable<Integer> {
-
-  static final String ANNOTATIONS_FILE = "annotations.yaml";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -90,25 +84,14 @@ final class CatalogBuildCommand implements Callable<Integer> {
 
   /** The tenant's annotations, checked; none when no file is given and the default file is absent. */
   private TenantAnnotations annotations(Catalog catalog, String id) {
-    Path file = annotations != null ? annotations
-        : Path.of(catalogOption.directory, "tenants", id, ANNOTATIONS_FILE);
-    if (!Files.isRegularFile(file)) {
-      if (annotations != null) {
-        throw new UserInputException("No annotations file at '" + annotations + "'. Pass the tenant's "
-            + ANNOTATIONS_FILE + ", or leave out --annotations.");
-      }
-      return TenantAnnotations.none(id);
+    if (annotations == null) {
+      return TenantAnnotationFiles.load(catalogOption.directory, catalog, id);
     }
-    Path parent = file.toAbsolutePath().getParent();
-    String display = file.getParent() == null ? "" : file.getParent().toString();
-    try {
-      return AnnotationsParser.load(new DirectoryDefinitionFiles(parent, display), file.getFileName().toString(),
-          catalog, id);
-    } catch (InvalidDefinitionException invalid) {
-      throw new InvalidDefinitionException(invalid.diagnostics().stream().map(diagnostic -> new Diagnostic(
-          display.isEmpty() ? diagnostic.location() : diagnostic.location().under(display), diagnostic.message()))
-          .toList());
+    if (!Files.isRegularFile(annotations)) {
+      throw new UserInputException("No annotations file at '" + annotations + "'. Pass the tenant's "
+          + TenantAnnotationFiles.FILE_NAME + ", or leave out --annotations.");
     }
+    return TenantAnnotationFiles.load(annotations, catalog, id);
   }
 
   /** Makes {@code output} an empty directory; refuses files and directories this command did not write. */
