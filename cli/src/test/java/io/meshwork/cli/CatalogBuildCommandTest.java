@@ -181,6 +181,13 @@ class CatalogBuildCommandTest {
             + "Dossier tarifaire</a>");
     assertThat(Files.readString(BuiltSites.lemanicWithState().resolve("downloads/cost_per_insured.odcs.yaml")))
         .contains("  - property: tenantInternalOwner\n    value: Tarification Lemanic (C. Favre)\n");
+    assertThat(Files.readString(BuiltSites.lemanicWithState().resolve("sources/claims.html")))
+        .containsPattern("<p id=\"delivered\">Delivered \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC, \\d+ rows.</p>");
+    assertThat(BuiltSites.lemanicWithState().resolve("sources/cantons.html")).doesNotExist();
+    assertThat(Files.readString(BuiltSites.portal("lemanic").resolve("sources/claims.html"))).contains(
+        "<section id=\"delivery\">");
+    assertThat(Files.readString(BuiltSites.marketplace().resolve("sources/claims.html"))).doesNotContain(
+        "<section id=\"delivery\">");
     assertThat(Files.readString(BuiltSites.portal("lemanic").resolve("products/loss_ratio.html")))
         .contains("<p class=\"no-state\">Not known: the site was built without --home, so no table was read.</p>");
   }

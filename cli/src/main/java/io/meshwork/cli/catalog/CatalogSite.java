@@ -137,11 +137,14 @@ public final class CatalogSite {
     LakeFormationPolicy policy = LakeFormationCompiler.compile(tenant, plan, tenant.account().id(), problems);
     List<String> policyProblems = problems.sorted().stream().map(Diagnostic::message).toList();
     Optional<Map<String, ProductState>> states = Optional.empty();
+    Optional<Map<String, ProductState.Delivery>> deliveries = Optional.empty();
     if (options.engine().isPresent()) {
-      states = Optional.of(new TenantStateReader(options.engine().get(), tenant.id()).read(plan.products()));
+      TenantStateReader reader = new TenantStateReader(options.engine().get(), tenant.id());
+      states = Optional.of(reader.read(plan.products()));
+      deliveries = Optional.of(reader.deliveries(plan.sources()));
     }
     return new TenantContext(tenant, plan, policyProblems.isEmpty() ? Optional.of(policy) : Optional.empty(),
-        policyProblems, options.annotations(), states, options.clock().instant());
+        policyProblems, options.annotations(), states, deliveries, options.clock().instant());
   }
 
   private List<ProductView> tenantProducts(TenantContext tenant) throws IOException {

@@ -23,6 +23,10 @@ record ProductState(Optional<PublishedSnapshot> published, List<UnpublishedBranc
       String quality) {
   }
 
+  /** The latest delivery of a source: when it was committed and how many rows it holds. */
+  record Delivery(Instant deliveredAt, String rows) {
+  }
+
   /** An audit branch {@code main} never moved to, and why (from its validation's results). */
   record UnpublishedBranch(String branch, Instant committedAt, String runId, String reason) {
   }

@@ -10,6 +10,20 @@ final class SourcePage {
   private SourcePage() {
   }
 
+  /** The source's latest delivery, from the tenant's own table. */
+  private static void delivery(StringBuilder body, TenantContext tenant, Source source) {
+    ProductPage.section(body, "delivery", "Latest delivery");
+    if (tenant.deliveries().isEmpty()) {
+      body.append("<p class=\"no-state\">Not known: the site was built without --home, so no table was read.</p>\n");
+    } else {
+      ProductState.Delivery delivery = tenant.deliveries().get().get(source.name());
+      body.append(delivery == null ? "<p class=\"status late\">Never delivered.</p>\n" : "<p id=\"delivered\">"
+          + "Delivered " + TenantSections.TIME.format(delivery.deliveredAt()) + ", " + Html.escape(delivery.rows())
+          + " rows.</p>\n");
+    }
+    body.append("</section>\n");
+  }
+
   static String render(SiteContext site, Source source, List<LineageGraph.Node> readers) {
     StringBuilder body = new StringBuilder();
     body.append("<article class=\"source\">\n<h1 id=\"product-name\">").append(Html.escape(source.name()))
@@ -19,6 +33,7 @@ final class SourcePage {
     ProductPage.fact(body, "domain", "Domain", Html.escape(source.domain()));
     ProductPage.fact(body, "table", "Table", "<code>" + Html.escape(source.tableName().toString()) + "</code>");
     body.append("</dl>\n");
+    site.tenant().ifPresent(tenant -> delivery(body, tenant, source));
     ProductPage.section(body, "description", "Description");
     body.append("<p>").append(site.glossary().link(source.description().purpose(), "../glossary.html"))
         .append("</p>\n</section>\n");

@@ -51,6 +51,18 @@ final class TenantStateReader {
     return states;
   }
 
+  /** The latest delivery of every source of {@code sources} that was ever delivered, by name. */
+  Map<String, ProductState.Delivery> deliveries(List<io.meshwork.model.definition.Source> sources) {
+    Map<String, ProductState.Delivery> deliveries = new LinkedHashMap<>();
+    for (io.meshwork.model.definition.Source source : sources) {
+      ProductTables.load(engine.storage(tenant).catalog(), source.tableName()).map(Table::currentSnapshot)
+          .ifPresent(snapshot -> deliveries.put(source.name(), new ProductState.Delivery(
+              Instant.ofEpochMilli(snapshot.timestampMillis()), snapshot.summary().getOrDefault(
+                  SnapshotProperties.ROWS, snapshot.summary().getOrDefault("total-records", "")))));
+    }
+    return deliveries;
+  }
+
   private static ProductState state(Table table, List<ProductState.ValidationRun> runs) {
     Set<Long> onMain = new HashSet<>();
     Optional<ProductState.PublishedSnapshot> published = Optional.empty();
