@@ -72,8 +72,9 @@ class CatalogSiteBrowserTest {
       browser.waitForUrl("sources/claims.html");
       checkLinks(browser);
 
-      browser.open(server.uri("lemanic", "products/loss_ratio.html"));
+      browser.open(server.uri("lemanic", "products/cost_per_insured.html"));
       assertThat(browser.text(browser.find("#freshness p"))).startsWith("Within the SLA: published ");
+      assertThat(browser.text(browser.find("#annotation-owner"))).isEqualTo("Tarification Lemanic (C. Favre)");
       assertThat(browser.text(browser.find("header.site .view"))).isEqualTo("Portal of Lemanic Santé");
       checkLinks(browser);
       browser.script("window.scrollTo(0, 0);");
