@@ -2,6 +2,7 @@ package io.meshwork.cli;
 
 import io.meshwork.cli.catalog.CatalogSite;
 import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.storage.LocalTenantStorage;
 import io.meshwork.model.annotation.TenantAnnotations;
 import io.meshwork.model.definition.Catalog;
 import java.io.IOException;
@@ -61,7 +62,9 @@ final class CatalogBuildCommand implements Callable<Integer> {
     CatalogSite.Result result;
     Path tenantHome = tenantId.map(id -> homeOption.home.resolve("tenants").resolve(id)).orElse(null);
     if (tenantHome != null && Files.isDirectory(tenantHome)) {
-      try (Engine engine = homeOption.engine(catalog)) {
+      // An engine that serves this one tenant only: any read of another tenant's storage would fail.
+      try (Engine engine = new Engine(catalog, id -> LocalTenantStorage.open(homeOption.home, id), HomeOption.limits(),
+          tenantId)) {
         result = CatalogSite.build(catalog, options(tenantId, tenantAnnotations, Optional.of(engine), clock));
       }
     } else {
