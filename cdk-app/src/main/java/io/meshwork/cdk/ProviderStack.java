@@ -2,6 +2,7 @@ package io.meshwork.cdk;
 
 import io.meshwork.cdk.constructs.DataBucket;
 import io.meshwork.cdk.constructs.DataBucketProps;
+import io.meshwork.cdk.constructs.MarketplaceHosting;
 import io.meshwork.cdk.constructs.RunEvents;
 import io.meshwork.model.definition.Tenant;
 import java.util.List;
@@ -123,6 +124,7 @@ public final class ProviderStack extends Stack {
             GraphWidget.Builder.create().title("Products published")
                 .left(List.of(labelled(matchedEvents(publishedProducts), "Published"))).width(12).build())))
         .build();
+    new MarketplaceHosting(this, "Marketplace");
     CfnOutput.Builder.create(this, "RunBusArn").description("The central bus tenants forward run events to")
         .value(runBus.getEventBusArn()).build();
   }

@@ -3,6 +3,8 @@ package io.meshwork.cli;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Suggestions;
 import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.annotation.TenantAnnotations;
+import io.meshwork.model.export.AnnotationProperties;
 import io.meshwork.model.export.OdcsExport;
 import io.meshwork.model.export.OdpsExport;
 import io.meshwork.model.export.YamlDocuments;
@@ -68,11 +70,14 @@ final class ContractExportCommand implements Callable<Integer> {
     TenantPlan plan = new Planner(catalog).plan(tenant.id());
     List<PlannedProduct> products = product == null ? plan.products() : List.of(received(catalog, plan));
     Path directory = output.resolve(tenant.id());
+    TenantAnnotations annotations = TenantAnnotationFiles.load(catalogOption.directory, catalog, tenant.id());
     PrintWriter out = spec.commandLine().getOut();
     for (PlannedProduct planned : products) {
-      Map<String, Object> document = format == Format.odcs
+      Map<String, Object> exported = format == Format.odcs
           ? OdcsExport.contract(planned, tenant, catalog.info(), homeOption.home.toString())
           : OdpsExport.product(planned, tenant, catalog.info());
+      Map<String, Object> document = annotations.product(planned.name())
+          .map(annotation -> AnnotationProperties.annotate(exported, annotation)).orElse(exported);
       Path file = directory.resolve(planned.name() + "." + format + ".yaml");
       write(file, YamlDocuments.write(document));
       out.println(file);

@@ -26,6 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws java.io.IOException {
     Catalog catalog = CatalogOption.load(directory);
     int tests = CatalogOption.transformTests(directory, catalog).size();
+    TenantAnnotationFiles.checkAll(directory, catalog);
     CatalogOption.bindTransforms(directory, catalog);
     PrintWriter out = spec.commandLine().getOut();
     long productNames = catalog.products().stream().filter(product -> !product.isCustom())

@@ -4,14 +4,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The catalogue's own document: its name, owner and the roles access rules may name. */
-public record CatalogInfo(String name, String owner, List<Role> roles, Location location) {
+/** The catalogue's own document: its name, owner, the roles access rules may name and its glossary. */
+public record CatalogInfo(String name, String owner, List<Role> roles, List<GlossaryTerm> glossary,
+    Location location) {
 
   public CatalogInfo {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(owner, "owner");
     roles = List.copyOf(roles);
+    glossary = List.copyOf(glossary);
     Objects.requireNonNull(location, "location");
+  }
+
+  /** A catalogue without glossary. */
+  public CatalogInfo(String name, String owner, List<Role> roles, Location location) {
+    this(name, owner, roles, List.of(), location);
   }
 
   public List<String> roleNames() {

@@ -10,7 +10,8 @@ import java.util.Optional;
 /** Reads the {@code kind: Catalog} document. */
 final class CatalogInfoParser {
 
-  private static final List<String> KEYS = List.of("apiVersion", "kind", "name", "owner", "description", "roles");
+  private static final List<String> KEYS = List.of("apiVersion", "kind", "name", "owner", "description", "roles",
+      "glossary");
   private static final List<String> ROLE_KEYS = List.of("role", "description");
 
   private CatalogInfoParser() {
@@ -40,6 +41,7 @@ final class CatalogInfoParser {
             });
       });
     }
-    return name.map(text -> new CatalogInfo(text, owner, roles, document.location()));
+    List<io.meshwork.model.definition.GlossaryTerm> glossary = GlossaryParser.parse(document, context);
+    return name.map(text -> new CatalogInfo(text, owner, roles, glossary, document.location()));
   }
 }

@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class DefinitionParser {
 
   static final String API_VERSION = "meshwork.io/v1";
-  static final List<String> KINDS = List.of("Catalog", "Source", "DataProduct", "Tenant");
+  static final List<String> KINDS = List.of("Catalog", "Source", "DataProduct", "Tenant", AnnotationsParser.KIND);
 
   private static final java.util.regex.Pattern TOP_LEVEL_NAME = java.util.regex.Pattern.compile(
       "(?m)^name:\\s*['\"]?([a-z][a-z0-9_]*)");
@@ -110,6 +110,9 @@ final class DefinitionParser {
         ProductParser.parse(document, context).ifPresent(products::add);
       }
       case "Tenant" -> TenantParser.parse(document, context).ifPresent(tenants::add);
+      case AnnotationsParser.KIND -> {
+        // A tenant's own file, read and checked by AnnotationsParser where annotations are used.
+      }
       default -> problems.error(document.locationOf("kind"), "Unknown kind '%s'.%s Kinds are %s.", kind.get(),
           Suggestions.didYouMean(kind.get(), KINDS), String.join(", ", KINDS));
     }
