@@ -42,13 +42,7 @@ final class ContractExportCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Mixin
-  CatalogOption catalogOption;
-
-  @Mixin
-  TenantOption tenantOption;
-
-  @Mixin
-  HomeOption homeOption;
+  TenantScope scope;
 
   @Option(names = {"-p", "--product"}, paramLabel = "PRODUCT",
       description = "Only this product (default: every product the tenant receives).")
@@ -65,16 +59,16 @@ final class ContractExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Catalog catalog = catalogOption.load();
-    Tenant tenant = catalog.tenant(tenantOption.require(catalog)).orElseThrow();
+    Catalog catalog = scope.catalog();
+    Tenant tenant = catalog.tenant(scope.tenant()).orElseThrow();
     TenantPlan plan = new Planner(catalog).plan(tenant.id());
     List<PlannedProduct> products = product == null ? plan.products() : List.of(received(catalog, plan));
     Path directory = output.resolve(tenant.id());
-    TenantAnnotations annotations = TenantAnnotationFiles.load(catalogOption.directory, catalog, tenant.id());
+    TenantAnnotations annotations = TenantAnnotationFiles.load(scope.catalogOption.directory, catalog, tenant.id());
     PrintWriter out = spec.commandLine().getOut();
     for (PlannedProduct planned : products) {
       Map<String, Object> exported = format == Format.odcs
-          ? OdcsExport.contract(planned, tenant, catalog.info(), homeOption.home.toString())
+          ? OdcsExport.contract(planned, tenant, catalog.info(), scope.homeOption.home.toString())
           : OdpsExport.product(planned, tenant, catalog.info());
       Map<String, Object> document = annotations.product(planned.name())
           .map(annotation -> AnnotationProperties.annotate(exported, annotation)).orElse(exported);

@@ -31,23 +31,17 @@ final class HistoryCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Mixin
-  CatalogOption catalogOption;
-
-  @Mixin
-  HomeOption homeOption;
-
-  @Mixin
-  TenantOption tenantOption;
+  TenantScope scope;
 
   @Option(names = {"-p", "--product"}, required = true, paramLabel = "PRODUCT", description = "Product name.")
   String product;
 
   @Override
   public Integer call() throws Exception {
-    Catalog catalog = catalogOption.load();
-    String tenant = tenantOption.require(catalog);
+    Catalog catalog = scope.catalog();
+    String tenant = scope.tenant();
     PrintWriter out = spec.commandLine().getOut();
-    try (Engine engine = homeOption.engine(catalog)) {
+    try (Engine engine = scope.engine()) {
       PlannedProduct planned = PlannedProducts.require(engine.plan(tenant), product);
       Table table = ProductTables.load(engine.storage(tenant).catalog(), planned.tableName()).orElse(null);
       out.printf("History of %s %s for tenant %s (table %s)%n", planned.name(), planned.version(), tenant,

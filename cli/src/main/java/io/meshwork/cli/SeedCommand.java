@@ -23,13 +23,7 @@ final class SeedCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Mixin
-  CatalogOption catalogOption;
-
-  @Mixin
-  HomeOption homeOption;
-
-  @Mixin
-  TenantOption tenantOption;
+  TenantScope scope;
 
   @Option(names = "--scale", paramLabel = "N", defaultValue = "2000",
       description = "Insured persons to generate (default: ${DEFAULT-VALUE}); about 20 claims per person-year.")
@@ -52,11 +46,11 @@ final class SeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Catalog catalog = catalogOption.load();
-    String tenant = tenantOption.require(catalog);
+    Catalog catalog = scope.catalog();
+    String tenant = scope.tenant();
     SeedOptions options = options(scale, seed, years, defects);
     PrintWriter out = spec.commandLine().getOut();
-    try (Engine engine = homeOption.engine(catalog)) {
+    try (Engine engine = scope.engine()) {
       seed(engine, tenant, options, out);
     }
     return 0;
