@@ -32,7 +32,7 @@ import software.amazon.awscdk.Environment;
  */
 public final class MeshworkApp {
 
-  static final String DEFINITIONS_VARIABLE = "MESHWORK_DEFINITIONS";
+  static final String DEFINITIONS_VARIABLE = io.meshwork.model.runtime.RuntimeNames.DEFINITIONS_VARIABLE;
   static final Path DEFAULT_DEFINITIONS = Path.of("..", "product-definitions", "catalog");
 
   private MeshworkApp() {

@@ -59,7 +59,7 @@ public final class AccessFunction implements RequestStreamHandler {
   /** Lambda's constructor: settings from the environment, clients from the SDK's default chain. */
   public AccessFunction() {
     this(System.getenv(), LakeFormationClient::create, () -> S3Client.builder()
-        .forcePathStyle(Boolean.parseBoolean(System.getenv("MESHWORK_S3_PATH_STYLE"))).build(), System.out);
+        .forcePathStyle(Boolean.parseBoolean(System.getenv(RuntimeNames.S3_PATH_STYLE_VARIABLE))).build(), System.out);
   }
 
   AccessFunction(Map<String, String> environment, Supplier<LakeFormationClient> lakeFormation,
@@ -133,7 +133,7 @@ public final class AccessFunction implements RequestStreamHandler {
 
   /** The tenant's policy, compiled from the catalogue packaged with the function (or {@code MESHWORK_DEFINITIONS}). */
   LakeFormationPolicy policy() {
-    String directory = environment.getOrDefault("MESHWORK_DEFINITIONS", "");
+    String directory = environment.getOrDefault(RuntimeNames.DEFINITIONS_VARIABLE, "");
     Catalog catalog = CatalogLoader.load(directory.isBlank() ? new ClasspathDefinitionFiles()
         : new DirectoryDefinitionFiles(Path.of(directory)));
     String tenantId = setting(RuntimeNames.TENANT_VARIABLE);
