@@ -43,7 +43,7 @@ import software.constructs.Construct;
  *   └ yes → Waves (Map over $.waves, one wave at a time)
  *             └ Products (Map over the wave, up to maxConcurrency at a time)
  *                 └ Refresh product (Parallel of one branch, so one Catch covers the product's whole chain)
- *                     Compute → Compute status ─ COMPUTED → Validate → Checks passed? ─ no → Blocked
+ *                     Compute → Compute status ─ COMPUTED/REJECTED → Validate → Checks passed? ─ no → Blocked
  *                       │                                                └ yes → Publish → Publish status
  *                       │       ─ PUBLISHED → Announce publication → Count publication → Published
  *                       │       ─ UNCHANGED/SKIPPED/CONFLICT/BLOCKED → Not published
@@ -241,7 +241,7 @@ public final class RefreshStateMachine extends Construct {
                 "outcome", "BLOCKED"))
             .build());
     Choice computeStatus = Choice.Builder.create(this, "ComputeStatus").stateName(COMPUTE_STATUS).build()
-        .when(status("COMPUTED"), validate.next(checksPassed))
+        .when(status("COMPUTED", "REJECTED"), validate.next(checksPassed))
         .when(status("UP_TO_DATE", "ALREADY_PUBLISHED", "UPSTREAM_FAILED"),
             Pass.Builder.create(this, "NothingToPublish").stateName(NOTHING_TO_PUBLISH)
                 .parameters(OrderedMaps.of(

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public final class QualityChecks {
 
   private static final int SAMPLE_ROWS = 5;
+  private static final String REQUIRED = "must not be empty (the contract marks it required)";
 
   private final CheckSession session;
   private final String name;
@@ -53,7 +54,7 @@ public final class QualityChecks {
     for (Column column : contract.columns()) {
       if (column.required()) {
         results.add(rows("required", List.of(column.name()), true, Optional.empty(),
-            quote(column.name()) + " IS NULL", "must not be empty (the contract marks it required)"));
+            quote(column.name()) + " IS NULL", REQUIRED));
       }
     }
     if (!contract.primaryKey().isEmpty()) {
@@ -63,6 +64,15 @@ public final class QualityChecks {
       results.add(rule(rule, previousRows));
     }
     return evaluatePending(results);
+  }
+
+  /**
+   * The failed {@code required} check of a column whose empty values were counted before any commit (from the
+   * footers of the files written for it): the same check, and the same message, as one run on a snapshot.
+   */
+  public static CheckResult requiredFailed(String column, long failingRows, long totalRows, List<String> sample) {
+    return new CheckResult("required", List.of(column), true, failingRows, totalRows, false, sample,
+        failingRows + " of " + totalRows + " rows fail: " + column + " " + REQUIRED);
   }
 
   /** A check that counts the rows matching a predicate; all of them are counted in one scan. */
