@@ -17,7 +17,7 @@ bounded AS (
 )
 SELECT
     CAST(b.claim_id AS VARCHAR)                                 AS claim_id,
-    CAST(NULLIF(trim(b.insured_id), '') AS VARCHAR)             AS insured_id,
+    CAST(b.insured_id AS VARCHAR)                               AS insured_id,
     CAST(b.provider_id AS VARCHAR)                              AS provider_id,
     CAST(COALESCE(p.provider_type, 'unknown') AS VARCHAR)       AS provider_type,
     CAST(p.canton AS VARCHAR)                                   AS provider_canton,

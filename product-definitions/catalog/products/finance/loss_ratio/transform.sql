@@ -6,7 +6,7 @@ WITH first_exposure AS (
 premium AS (
     SELECT
         CAST(year(p.premium_month) AS INTEGER) AS year,
-        NULLIF(trim(p.canton), '') AS canton,
+        p.canton,
         SUM(p.premium_chf) AS earned_premium
     FROM premiums p
     CROSS JOIN first_exposure f

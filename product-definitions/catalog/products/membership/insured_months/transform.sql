@@ -57,7 +57,7 @@ SELECT
              || CAST(30 + 5 * ((m.age - 26) // 5) AS VARCHAR)
     END AS VARCHAR)                         AS age_group,
     CAST(m.sex AS VARCHAR)                  AS sex,
-    CAST(NULLIF(trim(m.canton), '') AS VARCHAR) AS canton,
+    CAST(m.canton AS VARCHAR)               AS canton,
     CAST(m.insurance_model AS VARCHAR)      AS insurance_model,
     CAST(m.deductible_chf AS INTEGER)       AS deductible_chf
 FROM monthly m

@@ -53,7 +53,7 @@ final class ClaimDefects {
   }
 
   String insuredId(String clean) {
-    return enabled ? "CASE WHEN " + carries(Defect.CLAIM_WITHOUT_INSURED) + " THEN '' ELSE " + clean + " END" : clean;
+    return enabled ? "CASE WHEN " + carries(Defect.CLAIM_WITHOUT_INSURED) + " THEN NULL ELSE " + clean + " END" : clean;
   }
 
   /** Unknown providers get the numbers after the last provider's. */

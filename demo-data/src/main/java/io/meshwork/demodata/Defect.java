@@ -7,9 +7,7 @@ import java.util.stream.LongStream;
 
 /**
  * The deliberate defects of {@code defects = true}: few, always the same for the same options, and each one either
- * caught by a product rule downstream or absorbed by the cleaning in claims_clean. Every defective delivery still
- * obeys its source's contract (a delivery that leaves a required column empty is refused before it is committed),
- * so missing values arrive as blanks, which the products read as none. The counts hold from a scale of a
+ * caught by a product rule downstream or absorbed by the cleaning in claims_clean. The counts hold from a scale of a
  * few dozen persons; below that there may not be enough persons or claims to carry them all.
  */
 enum Defect {
@@ -26,10 +24,7 @@ enum Defect {
   CANCELLED_CLAIM_LINE("claims", 3),
   /** A claim line whose cost share exceeds its amount by CHF 150; claims_clean caps it at the amount. */
   COST_SHARE_ABOVE_AMOUNT("claims", 3),
-  /**
-   * A claim line with a blank insured_id (the source's contract requires a value, and a blank is one): claims_clean
-   * reads a blank id as none, which its contract refuses (insured_id is required), so claims_clean is blocked.
-   */
+  /** A claim line without insured_id: trips claims_clean's not_null rule on insured_id (error) and its contract. */
   CLAIM_WITHOUT_INSURED("claims", 2),
   /**
    * A claim line whose provider_id is in no providers delivery: its provider_canton is empty in claims_clean, which
@@ -37,15 +32,14 @@ enum Defect {
    */
   CLAIM_WITH_UNKNOWN_PROVIDER("claims", 4),
   /**
-   * A person's first coverage period with a blank canton: insured_months reads it as no canton, which its contract
-   * refuses (canton is required), so insured_months is blocked; products built on it, such as loss_ratio, would get
-   * empty cantons too.
+   * A person's first coverage period without a canton: trips insured_months' not_null rule on canton (error) and its
+   * contract; products built on insured_months, such as loss_ratio, get empty cantons too.
    */
   COVERAGE_WITHOUT_CANTON("insured_persons", 3),
   /**
-   * A person's first premium month with a blank canton: loss_ratio reads it as no canton and gets a row with an
-   * empty canton, which trips its not_null rule on canton (error) and its contract; as no exposure joins an empty
-   * canton, that row's loss ratio is empty too (warn).
+   * A person's first premium month without a canton: loss_ratio gets a row with an empty canton, which trips its
+   * not_null rule on canton (error) and its contract; as no exposure joins an empty canton, that row's loss ratio is
+   * empty too (warn).
    */
   PREMIUM_WITHOUT_CANTON("premiums", 4);
 

@@ -13,7 +13,7 @@ final class InsuredPersonsQuery {
   static String sql(SeedOptions options) {
     String canton = options.defects()
         ? "CASE WHEN terms_version = 0 AND person_number IN (" + Defect.COVERAGE_WITHOUT_CANTON.personNumbers(
-            options.scale()) + ") THEN '' ELSE canton END"
+            options.scale()) + ") THEN NULL ELSE canton END"
         : "canton";
     return GeneratorSql.render("WITH " + Population.ctes() + ",\n" + """
         periods AS (

@@ -14,7 +14,7 @@ final class PremiumsQuery {
   static String sql(SeedOptions options) {
     String canton = options.defects()
         ? "CASE WHEN person_number IN (" + Defect.PREMIUM_WITHOUT_CANTON.personNumbers(options.scale())
-            + ") AND year = first_covered_year AND month = month(covered_from) THEN '' ELSE canton END"
+            + ") AND year = first_covered_year AND month = month(covered_from) THEN NULL ELSE canton END"
         : "canton";
     return GeneratorSql.render("WITH " + Population.ctes() + ",\n" + """
         premium_months AS (
