@@ -122,8 +122,7 @@ public final class ComputeService {
   /** A result with empty required values: nothing was committed; the refused checks travel on to Validate. */
   private static ComputeResult rejected(StepRequest request, PlannedProduct planned, Map<String, Long> pins,
       MissingRequiredValuesException e) {
-    List<CheckResult> refusals = e.columns().stream().map(column -> QualityChecks.requiredFailed(column.column(),
-        column.rows(), e.totalRows(), column.sample())).toList();
+    List<CheckResult> refusals = QualityChecks.requiredFailed(e);
     return new ComputeResult(request, ComputeResult.Status.REJECTED, planned.version().toString(),
         planned.tableName().toString(), request.auditBranch(), null, e.totalRows(), SnapshotIds.format(pins),
         planned.fingerprint(), e.getMessage(), refusals);

@@ -2,6 +2,7 @@ package io.meshwork.engine.quality;
 
 import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.MissingRequiredValuesException;
 import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.DataProduct;
@@ -67,12 +68,13 @@ public final class QualityChecks {
   }
 
   /**
-   * The failed {@code required} check of a column whose empty values were counted before any commit (from the
-   * footers of the files written for it): the same check, and the same message, as one run on a snapshot.
+   * The failed {@code required} checks of a result whose empty values were counted before any commit (from the
+   * footers of the files written for it): the same checks, and the same messages, as those run on a snapshot.
    */
-  public static CheckResult requiredFailed(String column, long failingRows, long totalRows, List<String> sample) {
-    return new CheckResult("required", List.of(column), true, failingRows, totalRows, false, sample,
-        failingRows + " of " + totalRows + " rows fail: " + column + " " + REQUIRED);
+  public static List<CheckResult> requiredFailed(MissingRequiredValuesException refused) {
+    return refused.columns().stream().map(column -> new CheckResult("required", List.of(column.column()), true,
+        column.rows(), refused.totalRows(), false, column.sample(), column.rows() + " of " + refused.totalRows()
+            + " rows fail: " + column.column() + " " + REQUIRED)).toList();
   }
 
   /** A check that counts the rows matching a predicate; all of them are counted in one scan. */
