@@ -166,7 +166,8 @@ class BadDeliveriesTest {
 
   @Test
   void failsRequiredCheck_beforeAnyCommit_whenARequiredValueIsEmpty() {
-    IngestReport report = rejected("claims-required.csv", HEADER + "C3;;01.02.2024;10.00;LAB\nC4;I4;01.02.2024;9.00;LAB\n");
+    IngestReport report = rejected("claims-required.csv",
+        HEADER + "C3;;01.02.2024;10.00;LAB\nC4;I4;01.02.2024;9.00;LAB\n");
     assertThat(report.checks()).extracting(check -> check.label() + ": " + check.message() + " " + check.sample())
         .containsExactly("required(insured_id): 1 of 2 rows fail: insured_id must not be empty (the contract marks it "
             + "required) [C3, null, 2024-02-01, 10.00, LAB]");

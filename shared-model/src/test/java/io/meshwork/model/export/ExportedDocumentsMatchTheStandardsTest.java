@@ -2,6 +2,7 @@ package io.meshwork.model.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwork.model.definition.Source;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.Planner;
@@ -35,6 +36,24 @@ class ExportedDocumentsMatchTheStandardsTest {
 
     assertThat(documents).isEqualTo(9 + 4 + 7);
     assertThat(problems).as("ODCS schema errors by tenant/product").isEmpty();
+  }
+
+  @Test
+  void everySourceContractOfEveryTenantIsValidOdcs() {
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    int documents = 0;
+    for (Tenant tenant : ShippedCatalogue.CATALOG.tenants()) {
+      for (Source source : new Planner(ShippedCatalogue.CATALOG).plan(tenant.id()).sources()) {
+        documents++;
+        List<String> found = StandardSchemas.ODCS.problems(OdcsSourceExport.contract(source, tenant, ".meshwork"));
+        if (!found.isEmpty()) {
+          problems.put(tenant.id() + "/" + source.name(), found);
+        }
+      }
+    }
+
+    assertThat(documents).isEqualTo(5 + 4 + 5);
+    assertThat(problems).as("ODCS schema errors by tenant/source").isEmpty();
   }
 
   @Test
