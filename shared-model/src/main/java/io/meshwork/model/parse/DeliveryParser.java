@@ -53,11 +53,12 @@ final class DeliveryParser {
       key.clear();
     }
     Set<Delivery.Format> formats = EnumSet.noneOf(Delivery.Format.class);
-    for (String format : map.textList(owner, "formats")) {
+    List<String> formatNames = map.textList(owner, "formats");
+    for (String format : formatNames) {
       choice(map, "formats", format, FORMATS, owner, problems)
           .ifPresent(text -> formats.add(Delivery.Format.valueOf(text.toUpperCase(Locale.ROOT))));
     }
-    if (map.has("formats") && formats.isEmpty()) {
+    if (map.has("formats") && formatNames.isEmpty()) {
       problems.error(map.locationOf("formats"), "'formats' of %s is empty. List csv, parquet or both.", owner);
     }
     return new Delivery(mode, key, formats.isEmpty() ? Delivery.DEFAULT.formats() : formats,
