@@ -69,9 +69,9 @@ class ContractExportCommandTest {
     assertThat(Files.readString(file)).startsWith("""
         apiVersion: v3.1.0
         kind: DataContract
-        id: alpina-premiums-v1-contract
+        id: alpina-premiums-v2-contract
         name: premiums
-        version: 1.0.0
+        version: 2.0.0
         status: active
         domain: sources
         tenant: alpina
@@ -84,7 +84,7 @@ class ContractExportCommandTest {
         """);
     contract("export", "-t", "alpina", "-p", "loss_ratio", "-f", "odps", "-o", output.toString(), "-d", CATALOGUE);
     assertThat(Files.readString(output.resolve("alpina").resolve("loss_ratio.odps.yaml")))
-        .contains("    contractId: alpina-premiums-v1-contract\n");
+        .contains("    contractId: alpina-premiums-v2-contract\n");
   }
 
   @Test

@@ -24,12 +24,12 @@ class OdcsSourceExportTest {
     assertThat(contract.keySet()).containsExactly("apiVersion", "kind", "id", "name", "version", "status", "domain",
         "tenant", "description", "schema", "servers", "customProperties");
     assertThat(contract).containsEntry("apiVersion", "v3.1.0").containsEntry("kind", "DataContract")
-        .containsEntry("id", "alpina-premiums-v1-contract").containsEntry("name", "premiums")
-        .containsEntry("version", "1.0.0").containsEntry("status", "active").containsEntry("domain", "sources")
+        .containsEntry("id", "alpina-premiums-v2-contract").containsEntry("name", "premiums")
+        .containsEntry("version", "2.0.0").containsEntry("status", "active").containsEntry("domain", "sources")
         .containsEntry("tenant", "alpina");
     assertThat(at(contract, "description", "purpose"))
         .isEqualTo("Monthly basic-insurance premiums charged per insured person (earned premium).");
-    assertThat(at(contract, "schema", 0, "physicalName")).isEqualTo("sources.premiums_v1");
+    assertThat(at(contract, "schema", 0, "physicalName")).isEqualTo("sources.premiums_v2");
   }
 
   @Test
@@ -61,8 +61,8 @@ class OdcsSourceExportTest {
     assertThat(at(ShippedCatalogue.sourceContract("alpina", "premiums"), "customProperties", 1, "value", "key"))
         .isEqualTo(List.of("premium_month"));
     assertThat(at(contract, "servers", 0)).isEqualTo(Map.of("server", "local", "type", "local", "description",
-        "The Iceberg table sources.claims_v1 in the tenant's local warehouse, as mesh ingest writes it.",
-        "path", ".meshwork/tenants/alpina/warehouse/sources/claims_v1", "format", "iceberg"));
+        "The Iceberg table sources.claims_v2 in the tenant's local warehouse, as mesh ingest writes it.",
+        "path", ".meshwork/tenants/alpina/warehouse/sources/claims_v2", "format", "iceberg"));
   }
 
   @Test
@@ -81,7 +81,7 @@ class OdcsSourceExportTest {
           .get("id")));
     }
 
-    assertThat(pointedAt).contains("alpina-premiums-v1-contract", "lemanic-claims-v1-contract");
+    assertThat(pointedAt).contains("alpina-premiums-v2-contract", "lemanic-claims-v2-contract");
     assertThat(written).containsAll(pointedAt);
   }
 }
