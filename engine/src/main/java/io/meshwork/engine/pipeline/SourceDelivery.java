@@ -16,9 +16,10 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.expressions.Expressions;
 
 /**
- * Delivers a tenant's source data: the rows of a DuckDB query replace the source table's content on {@code main}
- * in one commit, checked against the source's schema like any product output. A delivery that leaves a required
- * column empty is refused before the commit, so the source's table never holds what its schema forbids.
+ * Puts rows in place for tests and benchmarks: the rows of a DuckDB query replace the source table's content on
+ * {@code main} in one commit, checked against the source's schema only; rows that leave a required column empty are
+ * refused before the commit, so the table never holds what its schema forbids. A tenant's delivery goes through
+ * {@link io.meshwork.engine.ingest.IngestService} instead, with its checks and audit branch.
  */
 public final class SourceDelivery {
 
