@@ -186,7 +186,11 @@ class CatalogBuildCommandTest {
         .containsPattern("<p id=\"delivered\">Delivered \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC, \\d+ rows.</p>");
     assertThat(BuiltSites.lemanicWithState().resolve("sources/cantons.html")).doesNotExist();
     assertThat(Files.readString(BuiltSites.portal("lemanic").resolve("sources/claims.html"))).contains(
-        "<section id=\"delivery\">");
+        "<section id=\"delivery\">", "<li><a download href=\"../downloads/claims.odcs.yaml\">ODCS v3.1.0 data "
+            + "contract (claims.odcs.yaml)</a></li>");
+    assertThat(Files.readString(BuiltSites.portal("lemanic").resolve("downloads/claims.odcs.yaml")))
+        .contains("id: lemanic-claims-v2-contract\n");
+    assertThat(BuiltSites.marketplace().resolve("downloads/claims.odcs.yaml")).doesNotExist();
     assertThat(Files.readString(BuiltSites.marketplace().resolve("sources/claims.html"))).doesNotContain(
         "<section id=\"delivery\">");
     assertThat(Files.readString(BuiltSites.portal("lemanic").resolve("products/loss_ratio.html")))
