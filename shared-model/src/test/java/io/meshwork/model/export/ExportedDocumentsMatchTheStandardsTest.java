@@ -27,10 +27,7 @@ class ExportedDocumentsMatchTheStandardsTest {
         Map<String, Object> contract = OdcsExport.contract(product, tenant, ShippedCatalogue.CATALOG.info(),
             ".meshwork");
         documents++;
-        List<String> found = StandardSchemas.ODCS.problems(contract);
-        if (!found.isEmpty()) {
-          problems.put(tenant.id() + "/" + product.name(), found);
-        }
+        collect(problems, tenant.id() + "/" + product.name(), StandardSchemas.ODCS.problems(contract));
       }
     }
 
@@ -44,11 +41,9 @@ class ExportedDocumentsMatchTheStandardsTest {
     int documents = 0;
     for (Tenant tenant : ShippedCatalogue.CATALOG.tenants()) {
       for (Source source : new Planner(ShippedCatalogue.CATALOG).plan(tenant.id()).sources()) {
+        Map<String, Object> contract = OdcsSourceExport.contract(source, tenant, ".meshwork");
         documents++;
-        List<String> found = StandardSchemas.ODCS.problems(OdcsSourceExport.contract(source, tenant, ".meshwork"));
-        if (!found.isEmpty()) {
-          problems.put(tenant.id() + "/" + source.name(), found);
-        }
+        collect(problems, tenant.id() + "/" + source.name(), StandardSchemas.ODCS.problems(contract));
       }
     }
 
@@ -64,10 +59,7 @@ class ExportedDocumentsMatchTheStandardsTest {
       for (PlannedProduct product : new Planner(ShippedCatalogue.CATALOG).plan(tenant.id()).products()) {
         Map<String, Object> descriptor = OdpsExport.product(product, tenant, ShippedCatalogue.CATALOG.info());
         documents++;
-        List<String> found = StandardSchemas.ODPS.problems(descriptor);
-        if (!found.isEmpty()) {
-          problems.put(tenant.id() + "/" + product.name(), found);
-        }
+        collect(problems, tenant.id() + "/" + product.name(), StandardSchemas.ODPS.problems(descriptor));
       }
     }
 
@@ -90,5 +82,12 @@ class ExportedDocumentsMatchTheStandardsTest {
         .contains("/servers/2").contains("stagingDir"));
     assertThat(StandardSchemas.ODPS.problems(descriptor)).anySatisfy(problem -> assertThat(problem)
         .contains("/outputPorts/0").contains("version"));
+  }
+
+  /** Keeps the schema's complaints about one document, if it has any. */
+  private static void collect(Map<String, List<String>> problems, String document, List<String> found) {
+    if (!found.isEmpty()) {
+      problems.put(document, found);
+    }
   }
 }
