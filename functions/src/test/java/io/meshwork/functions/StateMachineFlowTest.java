@@ -168,7 +168,7 @@ class StateMachineFlowTest {
   void everyPropertyIsWritten_soChoiceStatesAlwaysFindTheSameShape() throws IOException {
     ComputeResult alreadyPublished = new ComputeResult(new StepRequest("helvetia", "claims_clean", "exec-7"),
         ComputeResult.Status.ALREADY_PUBLISHED, "1.0.0", "claims.claims_clean_v1", "audit-exec-7", null, 0,
-        Map.of(), "fingerprint", "Run exec-7 already published claims.claims_clean_v1.");
+        Map.of(), "fingerprint", "Run exec-7 already published claims.claims_clean_v1.", List.of());
     ValidateResult validation = new ValidateResult(alreadyPublished, true, List.of());
 
     String json = fixture.toJson(validation);
