@@ -106,7 +106,21 @@ public final class DuckDbSession implements CheckSession {
     return open(workDirectory, tables, limits, Mode.QUERY);
   }
 
+  /**
+   * Opens a writing session that may also read the delivered files {@code deliveries} (and nothing else of the
+   * file system), for loading a tenant's delivery into a source table.
+   */
+  public static DuckDbSession openLoading(Path workDirectory, Collection<TableFiles> tables, List<Path> deliveries,
+      Limits limits) {
+    return open(workDirectory, tables, deliveries, limits, Mode.WRITE);
+  }
+
   private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits, Mode mode) {
+    return open(workDirectory, tables, List.of(), limits, mode);
+  }
+
+  private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, List<Path> deliveries,
+      Limits limits, Mode mode) {
     boolean writing = mode == Mode.WRITE;
     Path directory = workDirectory.toAbsolutePath().normalize().resolve("session-" + UUID.randomUUID());
     Optional<Path> output = writing ? Optional.of(directory.resolve("out")) : Optional.empty();
@@ -121,7 +135,9 @@ public final class DuckDbSession implements CheckSession {
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement statement = connection.createStatement()) {
-        List<String> readable = tables.stream().flatMap(table -> table.files().stream())
+        List<String> readable = java.util.stream.Stream.concat(
+                tables.stream().flatMap(table -> table.files().stream()),
+                deliveries.stream().map(file -> file.toAbsolutePath().normalize()))
             .map(file -> literal(file.toString())).toList();
         statement.execute("SET threads = " + limits.threads());
         statement.execute("SET memory_limit = " + literal(limits.memoryLimit()));

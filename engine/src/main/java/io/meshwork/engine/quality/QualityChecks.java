@@ -77,7 +77,7 @@ public final class QualityChecks {
     if (pending.isEmpty()) {
       return results;
     }
-    String counts = pending.stream().map(check -> "count_if(" + check.failing() + ")")
+    String counts = pending.stream().map(check -> "coalesce(count_if(" + check.failing() + "), 0)")
         .collect(Collectors.joining(", "));
     List<Object> failing = session.rows("SELECT " + counts + " FROM " + view).get(0);
     List<CheckResult> complete = new ArrayList<>();
