@@ -28,6 +28,9 @@ class SourceDeliveriesTest {
 
   private static final String LEMANIC_EXPORT = "arn:aws:iam::111122223333:role/lemanic-core-export";
   private static final List<String> LEMANIC_SOURCES = List.of("claims", "insured_persons", "premiums", "providers");
+  /** The tables of LEMANIC_SOURCES, in the same order. */
+  private static final List<String> LEMANIC_SOURCE_TABLES = List.of("claims_v2", "insured_persons_v2", "premiums_v2",
+      "providers_v1");
 
   @Test
   void ingestFunctionRunsTheIngestHandlerOverTheTenantsWarehouse_andKnowsThePipelinesTopic() {
@@ -163,12 +166,12 @@ class SourceDeliveriesTest {
     assertThat(statements.get("SetAsideRejectedDeliveries").path("Action")).isEqualTo(json("s3:PutObject"));
     assertThat(statements.get("SetAsideRejectedDeliveries").path("Resource")).isEqualTo(
         json(objects(bucket, "rejected")));
-    assertThat(statements.get("CommitSourceTableFiles").path("Resource")).isEqualTo(json(LEMANIC_SOURCES.stream()
-        .map(source -> join(bucket, "/warehouse/sources/" + source + "_v1/*")).toList()));
+    assertThat(statements.get("CommitSourceTableFiles").path("Resource")).isEqualTo(json(LEMANIC_SOURCE_TABLES
+        .stream().map(table -> join(bucket, "/warehouse/sources/" + table + "/*")).toList()));
     assertThat(statements.get("CommitSourceGlueTables").path("Action")).isEqualTo(json(List.of("glue:GetDatabase",
         "glue:GetTable", "glue:UpdateTable")));
     assertThat(statements.get("CommitSourceGlueTables").path("Resource").toString())
-        .contains("table/sources/claims_v1").doesNotContain("table/claims/").doesNotContain("table/finance/");
+        .contains("table/sources/claims_v2").doesNotContain("table/claims/").doesNotContain("table/finance/");
     assertThat(statements.get("AnnouncePublishedDeliveries")).isEqualTo(json(Map.of(
         "Sid", "AnnouncePublishedDeliveries", "Action", "events:PutEvents", "Effect", "Allow",
         "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
@@ -190,11 +193,11 @@ class SourceDeliveriesTest {
     String role = logicalId(stack, stack.pipeline().deliveries().orElseThrow().ingest().role());
     Template template = PipelineStacks.template("lemanic");
 
-    for (String source : LEMANIC_SOURCES) {
+    for (String table : LEMANIC_SOURCE_TABLES) {
       template.hasResourceProperties("AWS::LakeFormation::PrincipalPermissions", Match.objectLike(Map.of(
           "Principal", Map.of("DataLakePrincipalIdentifier", Map.of("Fn::GetAtt", List.of(role, "Arn"))),
           "Resource", Map.of("Table", Map.of("CatalogId", "111122223333", "DatabaseName", "sources",
-              "Name", source + "_v1")),
+              "Name", table)),
           "Permissions", List.of("SELECT", "INSERT", "DELETE", "DESCRIBE", "ALTER"))));
     }
   }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -82,7 +83,8 @@ public final class IngestFunction extends EngineFunction<DeliveryEvent, IngestRe
       return ingest.ingest(request);
     } catch (DeliveryException unreadable) {
       return new IngestReport(IngestReport.Status.REJECTED, request.tenant(), request.source(),
-          landed.source().tableName().toString(), null, 0, 0, List.of(), List.of(), unreadable.getMessage(), null);
+          landed.source().tableName().toString(), null, 0, 0, List.of(), List.of(), List.of(), unreadable.getMessage(),
+          null);
     }
   }
 
@@ -91,9 +93,12 @@ public final class IngestFunction extends EngineFunction<DeliveryEvent, IngestRe
         report.snapshotId(), reportUri, report.message());
   }
 
-  /** {@code ingest-<event id>}: a redelivered event gets the same run id. */
+  /**
+   * {@code ingest-<event id>}: the run id names the delivery's audit branch; an event without id (not one S3 sent)
+   * gets a random one.
+   */
   private static String runId(DeliveryEvent event) {
-    return event.id() == null ? null : "ingest-" + event.id();
+    return "ingest-" + (event.id() == null ? UUID.randomUUID() : event.id());
   }
 
   private static Path stagingDirectory() {

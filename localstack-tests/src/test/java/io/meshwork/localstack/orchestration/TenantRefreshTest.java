@@ -194,22 +194,7 @@ class TenantRefreshTest {
   @Test
   @Order(3)
   void publishingAProductOthersReadStartsARefreshOfItsDependents() throws Exception {
-    String ruleId = template.logicalId(template.stack().pipeline().dependentsRule().orElseThrow());
-    JsonNode rule = deployment.tokens().resolve(template.properties(ruleId), ruleId);
-    account.events().putRule(request -> request.name(ruleId).description(rule.path("Description").asText())
-        .eventPattern(rule.path("EventPattern").toString()).state(rule.path("State").asText()));
-    JsonNode target = rule.path("Targets").get(0);
-    Map<String, String> paths = new LinkedHashMap<>();
-    target.path("InputTransformer").path("InputPathsMap").fields()
-        .forEachRemaining(path -> paths.put(path.getKey(), path.getValue().asText()));
-    account.events().putTargets(request -> request.rule(ruleId).targets(ruleTarget -> ruleTarget
-        .id(target.path("Id").asText()).arn(target.path("Arn").asText()).roleArn(target.path("RoleArn").asText())
-        .inputTransformer(transformer -> transformer.inputPathsMap(paths)
-            .inputTemplate(target.path("InputTransformer").path("InputTemplate").asText()))));
-    cleanups.add(() -> {
-      account.events().removeTargets(request -> request.rule(ruleId).ids(target.path("Id").asText()));
-      account.events().deleteRule(request -> request.name(ruleId));
-    });
+    deployment.createRule(template, template.stack().pipeline().dependentsRule().orElseThrow());
     data.deliver("claims", new SeedOptions(CLEAN.scale(), CLEAN.seed() + 1));
     Instant before = Instant.now().minusSeconds(1);
 

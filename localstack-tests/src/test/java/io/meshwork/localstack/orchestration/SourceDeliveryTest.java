@@ -1,0 +1,219 @@
+package io.meshwork.localstack.orchestration;
+
+import static io.meshwork.cdk.constructs.RefreshStateMachine.PLAN;
+import static io.meshwork.cdk.constructs.RefreshStateMachine.PLAN_DEPENDENTS;
+import static io.meshwork.cdk.constructs.RefreshStateMachine.REFRESH_SUCCEEDED;
+import static io.meshwork.cdk.constructs.RefreshStateMachine.SCOPE_OF_REFRESH;
+import static io.meshwork.cdk.constructs.RefreshStateMachine.WAVES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwork.demodata.SeedOptions;
+import io.meshwork.engine.pipeline.SnapshotProperties;
+import io.meshwork.localstack.emulators.EmulatorEndpoints;
+import io.meshwork.localstack.emulators.EmulatorTest;
+import io.meshwork.localstack.emulators.Eventually;
+import io.meshwork.localstack.lambda.JavaRuntimeBootstrap;
+import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.parse.CatalogLoader;
+import io.meshwork.model.parse.DirectoryDefinitionFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.iceberg.Snapshot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * A tenant delivers its files, end to end in the emulator: a CSV put under {@code landing/<source>/} of the tenant's
+ * bucket becomes S3's {@code Object Created} event on EventBridge (MiniStack sends it, as the bucket's synthesized
+ * EventBridge notifications ask), the synthesized rule invokes the real Ingest handler (a {@code provided.al2023}
+ * function, see {@link JavaRuntimeBootstrap}), the source publishes, and its {@code ProductPublished} event starts the
+ * dependents' refresh through the synthesized dependents rule and state machine. A broken delivery leaves the
+ * source's {@code main} as it was (by snapshot id) and lies in {@code rejected/} beside its report, and the pipeline's topic hears of
+ * it. Not covered here: the bucket policy that only delivering principals may write {@code landing/} (MiniStack does
+ * not evaluate IAM or bucket policies unless started with {@code AUTH=true}); it is asserted on the template by
+ * {@code SourceDeliveriesTest} in cdk-app.
+ */
+@EmulatorTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SourceDeliveryTest {
+
+  private static final String TENANT = "lemanic";
+  private static final String SOURCE = "premiums";
+  private static final SeedOptions CLEAN = new SeedOptions(500, 42);
+  /** The first delivery starts the Ingest function's JVM; the dependents run starts one per step. */
+  private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Path work;
+  private TenantAccount account;
+  private PipelineDeployment deployment;
+  private TenantData data;
+  private NotificationInbox inbox;
+
+  @BeforeAll
+  void deployThePipelineWithItsDeliveryRules(EmulatorEndpoints endpoints, @TempDir Path work) {
+    this.work = work;
+    Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(Path.of("..", "product-definitions",
+        "catalog")));
+    TenantTemplate template = TenantTemplate.synthesize(catalog, TENANT);
+    String accountId = catalog.tenant(TENANT).flatMap(tenant -> tenant.account().id()).orElseThrow();
+    account = new TenantAccount(endpoints, accountId);
+    String jar = Optional.ofNullable(System.getenv("MESHWORK_FUNCTIONS_JAR"))
+        .orElse("../functions/target/meshwork-functions-lambda.jar");
+    JavaRuntimeBootstrap bootstrap = JavaRuntimeBootstrap.prepare(Path.of(jar),
+        Path.of(System.getProperty("meshwork.emulators.directory", "target/emulators"), "lambda"));
+    String bucket = "meshwork-" + TENANT + "-deliveries-" + UUID.randomUUID().toString().substring(0, 8);
+    deployment = PipelineDeployment.create(account, template, bootstrap, endpoints.aws(), bucket);
+    deployment.createRule(template, template.stack().pipeline().deliveries().orElseThrow().rule());
+    deployment.createRule(template, template.stack().pipeline().dependentsRule().orElseThrow());
+    data = TenantData.glue(catalog, TENANT, accountId, endpoints.aws(), deployment.warehouse(), work.resolve("glue"));
+    data.deliverAll(CLEAN);
+    inbox = NotificationInbox.subscribe(account.sns(), deployment.topicArn());
+  }
+
+  @AfterAll
+  void removeThePipeline() throws IOException {
+    if (inbox != null) {
+      inbox.close();
+    }
+    if (deployment != null) {
+      deployment.close();
+    }
+    if (data != null) {
+      data.close();
+    }
+    if (account != null) {
+      account.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aCsvDeliveredUnderLanding_isIngestedByTheIngestFunction_andWhatReadsTheSourceRefreshes() throws Exception {
+    long before = data.delivered(SOURCE).orElseThrow().snapshotId();
+    // The premiums billing would export: the same months as delivered before (premiums append by month, so these
+    // months are replaced), every person of the seeded insured persons.
+    Path csv = TenantData.csv(SOURCE, CLEAN, Integer.MAX_VALUE, work.resolve("premiums.csv"));
+    long rows = Files.readAllLines(csv).size() - 1;
+    Instant delivered = Instant.now().minusSeconds(1);
+
+    account.s3().putObject(request -> request.bucket(deployment.bucket()).key("landing/premiums/2026-12/premiums.csv"),
+        RequestBody.fromFile(csv));
+
+    Snapshot published = Eventually.within(INGEST_TIMEOUT, "the Ingest function to publish the delivery of "
+        + SOURCE, () -> data.delivered(SOURCE).filter(snapshot -> snapshot.snapshotId() != before));
+    assertThat(data.deliveredRows(SOURCE)).isEqualTo(rows);
+    assertThat(published.summary().get(SnapshotProperties.RUN_ID)).startsWith("ingest-");
+    ExecutionListItem started = Eventually.within(Duration.ofSeconds(60), "the dependents rule to start a refresh"
+        + " after the delivery", () -> executionsStartedAfter(delivered).stream().findFirst());
+    DescribeExecutionResponse dependents = StateMachines.awaitEnd(account.sfn(), started.executionArn(),
+        RUN_TIMEOUT);
+
+    assertThat(JSON.readTree(dependents.input()))
+        .isEqualTo(JSON.readTree("{\"tenant\": \"lemanic\", \"dependentsOf\": \"premiums\"}"));
+    assertThat(dependents.status()).as(dependents.error() + ": " + dependents.cause())
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(StateMachines.statesEntered(account.sfn(), started.executionArn()))
+        .containsSubsequence(SCOPE_OF_REFRESH, PLAN_DEPENDENTS, PLAN, WAVES, REFRESH_SUCCEEDED);
+    // loss_ratio reads premiums; it runs with what it reads; cost_per_insured does not read premiums.
+    assertThat(outcomes(JSON.readTree(dependents.output()).path("products"))).containsExactlyInAnyOrderEntriesOf(
+        Map.of("claims_clean", "PUBLISHED", "insured_months", "PUBLISHED", "loss_ratio", "PUBLISHED"));
+    assertThat(data.delivered(SOURCE).orElseThrow().snapshotId()).isEqualTo(published.snapshotId());
+    System.out.println("[deliveries] " + SOURCE + " of " + TENANT + " published as snapshot "
+        + published.snapshotId() + "; dependents run " + started.executionArn());
+  }
+
+  @Test
+  @Order(2)
+  void aBrokenDelivery_leavesMainUntouched_andLiesInRejectedBesideItsReport_andIsNotified() throws Exception {
+    long before = data.delivered(SOURCE).orElseThrow().snapshotId();
+    Instant delivered = Instant.now().minusSeconds(1);
+    String broken = "insured_id,premium_month,canton\nP000001,2026-12-01,VD\n";
+    String landing = "landing/premiums/2026-12/premiums-without-amount.csv";
+    String rejected = "rejected/premiums/2026-12/premiums-without-amount.csv";
+
+    account.s3().putObject(request -> request.bucket(deployment.bucket()).key(landing),
+        RequestBody.fromString(broken));
+
+    JsonNode report = Eventually.within(INGEST_TIMEOUT, "the report of the rejected delivery",
+        () -> object(rejected + ".report.json").map(SourceDeliveryTest::parse));
+    assertThat(report.path("status").asText()).isEqualTo("REJECTED");
+    assertThat(report.path("tenant").asText()).isEqualTo(TENANT);
+    assertThat(report.path("source").asText()).isEqualTo(SOURCE);
+    assertThat(report.path("table").asText()).isEqualTo("sources.premiums_v2");
+    assertThat(report.path("snapshotId").asText()).isEqualTo(Long.toString(before));
+    assertThat(report.path("message").asText()).isEqualTo("Not published: premiums-without-amount.csv: required"
+        + " column 'premium_chf' is missing (the file has insured_id, premium_month, canton). Deliver it, or make it"
+        + " optional (required: false) in version 3.0.0 of source premiums, a breaking change for its consumers."
+        + " main is unchanged.");
+    assertThat(object(rejected)).contains(broken);
+    assertThatThrownBy(() -> account.s3().headObject(request -> request.bucket(deployment.bucket()).key(landing)))
+        .isInstanceOf(NoSuchKeyException.class);
+    JsonNode notification = inbox.notification("the notification of the rejected delivery",
+        message -> message.path("Message").asText().contains("premiums-without-amount"));
+    assertThat(notification.path("Subject").asText()).isEqualTo("Meshwork delivery of tenant lemanic rejected: "
+        + "premiums");
+    JsonNode message = JSON.readTree(notification.path("Message").asText());
+    String bucket = "s3://" + deployment.bucket() + "/";
+    assertThat(message.path("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(message.path("delivery").asText()).isEqualTo(bucket + landing);
+    assertThat(message.path("movedTo").asText()).isEqualTo(bucket + rejected);
+    assertThat(message.path("report").asText()).isEqualTo(bucket + rejected + ".report.json");
+    assertThat(message.path("message").asText()).isEqualTo(report.path("message").asText());
+
+    assertThat(data.delivered(SOURCE).orElseThrow().snapshotId()).isEqualTo(before);
+    assertThat(executionsStartedAfter(delivered)).isEmpty();
+  }
+
+  private Optional<String> object(String key) {
+    try {
+      return Optional.of(account.s3().getObjectAsBytes(request -> request.bucket(deployment.bucket()).key(key))
+          .asUtf8String());
+    } catch (NoSuchKeyException missing) {
+      return Optional.empty();
+    }
+  }
+
+  private List<ExecutionListItem> executionsStartedAfter(Instant instant) {
+    return account.sfn().listExecutions(request -> request.stateMachineArn(deployment.stateMachineArn()))
+        .executions().stream().filter(execution -> !execution.startDate().isBefore(instant)).toList();
+  }
+
+  private static Map<String, String> outcomes(JsonNode products) {
+    Map<String, String> outcomes = new LinkedHashMap<>();
+    products.forEach(product -> outcomes.put(product.path("product").asText(), product.path("outcome").asText()));
+    return outcomes;
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError("The report is not JSON: " + text, e);
+    }
+  }
+}
