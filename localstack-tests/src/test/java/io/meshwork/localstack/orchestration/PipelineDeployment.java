@@ -225,8 +225,8 @@ final class PipelineDeployment implements AutoCloseable {
   }
 
   /**
-   * Deletes the rules, the functions (MiniStack then stops their runtime processes), the state machine, the schedule group with
-   * its schedules, and the topic; the bucket and tables stay for inspection until the emulator stops.
+   * Deletes the rules, the functions (MiniStack then stops their runtime processes), the state machine, the schedule
+   * group with its schedules, and the topic; the bucket and tables stay for inspection until the emulator stops.
    */
   @Override
   public void close() {

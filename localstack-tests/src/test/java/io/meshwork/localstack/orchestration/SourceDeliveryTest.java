@@ -5,6 +5,7 @@ import static io.meshwork.cdk.constructs.RefreshStateMachine.PLAN_DEPENDENTS;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.REFRESH_SUCCEEDED;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.SCOPE_OF_REFRESH;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.WAVES;
+import static io.meshwork.localstack.orchestration.DeployedTenant.outcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,19 +17,13 @@ import io.meshwork.localstack.emulators.EmulatorEndpoints;
 import io.meshwork.localstack.emulators.EmulatorTest;
 import io.meshwork.localstack.emulators.Eventually;
 import io.meshwork.localstack.lambda.JavaRuntimeBootstrap;
-import io.meshwork.model.definition.Catalog;
-import io.meshwork.model.parse.CatalogLoader;
-import io.meshwork.model.parse.DirectoryDefinitionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.iceberg.Snapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,8 +45,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * EventBridge notifications ask), the synthesized rule invokes the real Ingest handler (a {@code provided.al2023}
  * function, see {@link JavaRuntimeBootstrap}), the source publishes, and its {@code ProductPublished} event starts the
  * dependents' refresh through the synthesized dependents rule and state machine. A broken delivery leaves the
- * source's {@code main} as it was (by snapshot id) and lies in {@code rejected/} beside its report, and the pipeline's topic hears of
- * it. Not covered here: the bucket policy that only delivering principals may write {@code landing/} (MiniStack does
+ * source's {@code main} as it was (by snapshot id) and lies in {@code rejected/} beside its report, and the
+ * pipeline's topic hears of it. Not covered here: the bucket policy that only delivering principals may write {@code landing/} (MiniStack does
  * not evaluate IAM or bucket policies unless started with {@code AUTH=true}); it is asserted on the template by
  * {@code SourceDeliveriesTest} in cdk-app.
  */
@@ -69,45 +64,27 @@ class SourceDeliveryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Path work;
+  private DeployedTenant tenant;
   private TenantAccount account;
   private PipelineDeployment deployment;
   private TenantData data;
-  private NotificationInbox inbox;
 
   @BeforeAll
   void deployThePipelineWithItsDeliveryRules(EmulatorEndpoints endpoints, @TempDir Path work) {
     this.work = work;
-    Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(Path.of("..", "product-definitions",
-        "catalog")));
-    TenantTemplate template = TenantTemplate.synthesize(catalog, TENANT);
-    String accountId = catalog.tenant(TENANT).flatMap(tenant -> tenant.account().id()).orElseThrow();
-    account = new TenantAccount(endpoints, accountId);
-    String jar = Optional.ofNullable(System.getenv("MESHWORK_FUNCTIONS_JAR"))
-        .orElse("../functions/target/meshwork-functions-lambda.jar");
-    JavaRuntimeBootstrap bootstrap = JavaRuntimeBootstrap.prepare(Path.of(jar),
-        Path.of(System.getProperty("meshwork.emulators.directory", "target/emulators"), "lambda"));
-    String bucket = "meshwork-" + TENANT + "-deliveries-" + UUID.randomUUID().toString().substring(0, 8);
-    deployment = PipelineDeployment.create(account, template, bootstrap, endpoints.aws(), bucket);
-    deployment.createRule(template, template.stack().pipeline().deliveries().orElseThrow().rule());
-    deployment.createRule(template, template.stack().pipeline().dependentsRule().orElseThrow());
-    data = TenantData.glue(catalog, TENANT, accountId, endpoints.aws(), deployment.warehouse(), work.resolve("glue"));
+    tenant = DeployedTenant.deploy(endpoints, TENANT, "deliveries", work);
+    account = tenant.account;
+    deployment = tenant.deployment;
+    data = tenant.data;
+    deployment.createRule(tenant.template, tenant.template.stack().pipeline().deliveries().orElseThrow().rule());
+    deployment.createRule(tenant.template, tenant.template.stack().pipeline().dependentsRule().orElseThrow());
     data.deliverAll(CLEAN);
-    inbox = NotificationInbox.subscribe(account.sns(), deployment.topicArn());
   }
 
   @AfterAll
   void removeThePipeline() throws IOException {
-    if (inbox != null) {
-      inbox.close();
-    }
-    if (deployment != null) {
-      deployment.close();
-    }
-    if (data != null) {
-      data.close();
-    }
-    if (account != null) {
-      account.close();
+    if (tenant != null) {
+      tenant.close();
     }
   }
 
@@ -129,7 +106,7 @@ class SourceDeliveryTest {
     assertThat(data.deliveredRows(SOURCE)).isEqualTo(rows);
     assertThat(published.summary().get(SnapshotProperties.RUN_ID)).startsWith("ingest-");
     ExecutionListItem started = Eventually.within(Duration.ofSeconds(60), "the dependents rule to start a refresh"
-        + " after the delivery", () -> executionsStartedAfter(delivered).stream().findFirst());
+        + " after the delivery", () -> tenant.executionsStartedAfter(delivered).stream().findFirst());
     DescribeExecutionResponse dependents = StateMachines.awaitEnd(account.sfn(), started.executionArn(),
         RUN_TIMEOUT);
 
@@ -173,7 +150,7 @@ class SourceDeliveryTest {
     assertThat(object(rejected)).contains(broken);
     assertThatThrownBy(() -> account.s3().headObject(request -> request.bucket(deployment.bucket()).key(landing)))
         .isInstanceOf(NoSuchKeyException.class);
-    JsonNode notification = inbox.notification("the notification of the rejected delivery",
+    JsonNode notification = tenant.inbox.notification("the notification of the rejected delivery",
         message -> message.path("Message").asText().contains("premiums-without-amount"));
     assertThat(notification.path("Subject").asText()).isEqualTo("Meshwork delivery of tenant lemanic rejected: "
         + "premiums");
@@ -186,7 +163,7 @@ class SourceDeliveryTest {
     assertThat(message.path("message").asText()).isEqualTo(report.path("message").asText());
 
     assertThat(data.delivered(SOURCE).orElseThrow().snapshotId()).isEqualTo(before);
-    assertThat(executionsStartedAfter(delivered)).isEmpty();
+    assertThat(tenant.executionsStartedAfter(delivered)).isEmpty();
   }
 
   private Optional<String> object(String key) {
@@ -198,16 +175,7 @@ class SourceDeliveryTest {
     }
   }
 
-  private List<ExecutionListItem> executionsStartedAfter(Instant instant) {
-    return account.sfn().listExecutions(request -> request.stateMachineArn(deployment.stateMachineArn()))
-        .executions().stream().filter(execution -> !execution.startDate().isBefore(instant)).toList();
-  }
 
-  private static Map<String, String> outcomes(JsonNode products) {
-    Map<String, String> outcomes = new LinkedHashMap<>();
-    products.forEach(product -> outcomes.put(product.path("product").asText(), product.path("outcome").asText()));
-    return outcomes;
-  }
 
   private static JsonNode parse(String text) {
     try {
