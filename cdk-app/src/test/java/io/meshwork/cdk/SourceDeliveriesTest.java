@@ -116,13 +116,15 @@ class SourceDeliveriesTest {
         "Sid", "OnlyDeliveringPrincipalsWriteLanding", "Effect", "Deny", "Principal", Map.of("AWS", "*"),
         "Action", "s3:PutObject", "Resource", landing,
         "Condition", Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", List.of(LEMANIC_EXPORT))))));
+    assertThat(statements.get("LandingOnlyWithKms")).isEqualTo(json(Map.of(
+        "Sid", "LandingOnlyWithKms", "Effect", "Deny", "Principal", Map.of("AWS", "*"),
+        "Action", "s3:PutObject", "Resource", landing,
+        "Condition", Map.of("StringNotEqualsIfExists", Map.of("s3:x-amz-server-side-encryption", "aws:kms")))));
     assertThat(statements.get("LandingOnlyWithTheDataKey")).isEqualTo(json(Map.of(
         "Sid", "LandingOnlyWithTheDataKey", "Effect", "Deny", "Principal", Map.of("AWS", "*"),
         "Action", "s3:PutObject", "Resource", landing,
-        "Condition", Map.of("StringNotEqualsIfExists", Map.of(
-            "s3:x-amz-server-side-encryption", "aws:kms",
-            "s3:x-amz-server-side-encryption-aws-kms-key-id", Map.of("Fn::GetAtt", List.of(
-                logicalId(stack, stack.key()), "Arn")))))));
+        "Condition", Map.of("StringNotEqualsIfExists", Map.of("s3:x-amz-server-side-encryption-aws-kms-key-id",
+            Map.of("Fn::GetAtt", List.of(logicalId(stack, stack.key()), "Arn")))))));
     assertThat(statements.get("DeliveringPrincipalsWriteLanding")).isEqualTo(json(Map.of(
         "Sid", "DeliveringPrincipalsWriteLanding", "Effect", "Allow", "Principal", Map.of("AWS", LEMANIC_EXPORT),
         "Action", List.of("s3:PutObject", "s3:AbortMultipartUpload"), "Resource", landing)));

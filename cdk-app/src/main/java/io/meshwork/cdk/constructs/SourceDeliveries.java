@@ -136,16 +136,12 @@ public final class SourceDeliveries extends Construct {
       others.conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", principals)));
     }
     bucket.addToResourcePolicy(others.build());
-    bucket.addToResourcePolicy(PolicyStatement.Builder.create()
-        .sid("LandingOnlyWithTheDataKey")
-        .effect(Effect.DENY)
-        .principals(List.of(new AnyPrincipal()))
-        .actions(List.of("s3:PutObject"))
-        .resources(List.of(landing))
-        .conditions(Map.of("StringNotEqualsIfExists", Map.of(
-            "s3:x-amz-server-side-encryption", "aws:kms",
-            "s3:x-amz-server-side-encryption-aws-kms-key-id", dataKeyArn)))
-        .build());
+    // Two statements: the keys of one condition block must all match for a deny, so one block would let an upload
+    // with SSE-KMS under another key through.
+    bucket.addToResourcePolicy(denyLandingUnless(landing, "LandingOnlyWithKms", "s3:x-amz-server-side-encryption",
+        "aws:kms"));
+    bucket.addToResourcePolicy(denyLandingUnless(landing, "LandingOnlyWithTheDataKey",
+        "s3:x-amz-server-side-encryption-aws-kms-key-id", dataKeyArn));
     if (!principals.isEmpty()) {
       List<IPrincipal> delivering = principals.stream().<IPrincipal>map(ArnPrincipal::new).toList();
       bucket.addToResourcePolicy(PolicyStatement.Builder.create()
@@ -155,6 +151,18 @@ public final class SourceDeliveries extends Construct {
           .resources(List.of(landing))
           .build());
     }
+  }
+
+  /** Denies putting objects under {@code landing} whose request names a {@code header} other than {@code value}. */
+  private static PolicyStatement denyLandingUnless(String landing, String sid, String header, String value) {
+    return PolicyStatement.Builder.create()
+        .sid(sid)
+        .effect(Effect.DENY)
+        .principals(List.of(new AnyPrincipal()))
+        .actions(List.of("s3:PutObject"))
+        .resources(List.of(landing))
+        .conditions(Map.of("StringNotEqualsIfExists", Map.of(header, value)))
+        .build();
   }
 
   /**
