@@ -5,6 +5,8 @@ import io.meshwork.engine.ingest.IngestReport;
 import io.meshwork.engine.ingest.IngestRequest;
 import io.meshwork.engine.ingest.IngestService;
 import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.pipeline.SnapshotProperties;
+import io.meshwork.engine.storage.ProductTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import java.util.stream.Stream;
  * The Ingest function: S3's {@code Object Created} event for a key under {@code landing/<source>/} of the tenant's
  * data bucket (through EventBridge) brings the delivered object to /tmp and hands it to the engine's
  * {@link IngestService}. A publish is announced with {@code ProductPublished} (the dependents rule refreshes what
- * reads the source); a rejected delivery, or one the engine cannot read, is moved to {@code rejected/<source>/} with
+ * reads the source), also by a retry of the same event that finds its own publish already on {@code main}; a rejected delivery, or one the engine cannot read, is moved to {@code rejected/<source>/} with
  * its report beside it ({@code <file>.report.json}) and notified on the pipeline's topic. Both are results, not
  * errors: only a failure to reach S3, Glue or the event bus fails the invocation, which Lambda retries with the
  * delivery still in {@code landing/}.
@@ -65,7 +67,13 @@ public final class IngestFunction extends EngineFunction<DeliveryEvent, IngestRe
           channels.announcePublished(report, landed, runId, json());
           yield result(report, landed, runId, null);
         }
-        case ALREADY_INGESTED -> result(report, landed, runId, null);
+        case ALREADY_INGESTED -> {
+          // A retried invocation whose publish went through but whose announcement did not: announce it now.
+          if (publishedBy(runId, landed, report)) {
+            channels.announcePublished(report, landed, runId, json());
+          }
+          yield result(report, landed, runId, null);
+        }
         case REJECTED -> {
           channels.reject(landed, report.toJson());
           channels.notifyRejected(report, landed, json());
@@ -86,6 +94,17 @@ public final class IngestFunction extends EngineFunction<DeliveryEvent, IngestRe
           landed.source().tableName().toString(), null, 0, 0, List.of(), List.of(), List.of(), unreadable.getMessage(),
           null);
     }
+  }
+
+  /** Whether {@code main} of the source is the snapshot this run published (an earlier attempt of this event). */
+  private boolean publishedBy(String runId, LandedObject landed, IngestReport report) {
+    if (report.snapshotId() == null) {
+      return false;
+    }
+    return ProductTables.load(engine().storage(report.tenant()).catalog(), landed.source().tableName())
+        .map(table -> table.snapshot(Long.parseLong(report.snapshotId())))
+        .map(snapshot -> runId.equals(snapshot.summary().get(SnapshotProperties.RUN_ID)))
+        .orElse(false);
   }
 
   private static IngestResult result(IngestReport report, LandedObject landed, String runId, String reportUri) {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -164,6 +165,36 @@ class SourceDeliveryTest {
 
     assertThat(data.delivered(SOURCE).orElseThrow().snapshotId()).isEqualTo(before);
     assertThat(tenant.executionsStartedAfter(delivered)).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void aRetryOfAnEventWhosePublishWentThrough_announcesThePublicationAgain() throws Exception {
+    Snapshot main = data.delivered(SOURCE).orElseThrow();
+    String runId = main.summary().get(SnapshotProperties.RUN_ID);
+    assertThat(runId).startsWith("ingest-");
+    // The event of the first test once more, as Lambda retries it when the announcement after the publish failed.
+    String event = JSON.writeValueAsString(Map.of("id", runId.substring("ingest-".length()),
+        "detail-type", "Object Created", "source", "aws.s3",
+        "detail", Map.of("bucket", Map.of("name", deployment.bucket()),
+            "object", Map.of("key", "landing/premiums/2026-12/premiums.csv"))));
+    Instant retried = Instant.now().minusSeconds(1);
+
+    JsonNode result = JSON.readTree(account.lambda().invoke(request -> request
+        .functionName("meshwork-" + TENANT + "-ingest").qualifier("live")
+        .payload(SdkBytes.fromUtf8String(event))).payload().asUtf8String());
+
+    assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("ALREADY_INGESTED");
+    assertThat(result.path("snapshotId").asText()).isEqualTo(Long.toString(main.snapshotId()));
+    ExecutionListItem started = Eventually.within(Duration.ofSeconds(60), "the announcement of the retry to start"
+        + " a refresh", () -> tenant.executionsStartedAfter(retried).stream().findFirst());
+    DescribeExecutionResponse dependents = StateMachines.awaitEnd(account.sfn(), started.executionArn(),
+        RUN_TIMEOUT);
+    assertThat(JSON.readTree(dependents.input()))
+        .isEqualTo(JSON.readTree("{\"tenant\": \"lemanic\", \"dependentsOf\": \"premiums\"}"));
+    assertThat(outcomes(JSON.readTree(dependents.output()).path("products"))).containsExactlyInAnyOrderEntriesOf(
+        Map.of("claims_clean", "UP_TO_DATE", "insured_months", "UP_TO_DATE", "loss_ratio", "UP_TO_DATE"));
+    assertThat(data.delivered(SOURCE).orElseThrow().snapshotId()).isEqualTo(main.snapshotId());
   }
 
   private Optional<String> object(String key) {
