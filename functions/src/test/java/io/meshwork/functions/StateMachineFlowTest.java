@@ -127,6 +127,15 @@ class StateMachineFlowTest {
   }
 
   @Test
+  void planAfterASourceDeliveryPublished_containsEveryProductReadingIt_waveByWave() {
+    PlanResponse afterDelivery = fixture.plan.handleRequest(fixture.fromJson(
+        "{\"tenant\":\"helvetia\",\"runId\":\"event-3\",\"dependentsOf\":\"claims\"}", PlanRequest.class), null);
+
+    assertThat(afterDelivery.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "event-3")),
+        List.of(new StepRequest("helvetia", "cost_by_canton", "event-3")));
+  }
+
+  @Test
   void planWithBothProductAndDependentsOf_throwsInvalidRequestError() {
     assertThatThrownBy(() -> fixture.plan.handleRequest(
         new PlanRequest("helvetia", "exec-8", "claims_clean", "claims_clean"), null))

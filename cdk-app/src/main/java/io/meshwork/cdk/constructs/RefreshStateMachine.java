@@ -100,8 +100,8 @@ public final class RefreshStateMachine extends Construct {
   public static final String REFRESH_SUCCEEDED = "Refresh succeeded";
 
   /** The source and detail type of the event announcing a publication. */
-  public static final String EVENT_SOURCE = "meshwork.pipeline";
-  public static final String EVENT_DETAIL_TYPE = "ProductPublished";
+  public static final String EVENT_SOURCE = RuntimeNames.PIPELINE_EVENT_SOURCE;
+  public static final String EVENT_DETAIL_TYPE = RuntimeNames.PRODUCT_PUBLISHED;
   /**
    * The metric counting publications, per Tenant and Product, for dashboards of publication rates. Freshness alarms
    * watch the freshness check's {@value TenantPipeline#FRESHNESS_METRIC} instead, which works for SLAs of any length.

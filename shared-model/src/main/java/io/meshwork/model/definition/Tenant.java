@@ -4,9 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A customer organisation: its AWS account, what it subscribes to, and how it customises it. */
+/**
+ * A customer organisation: its AWS account, what it subscribes to, how it customises it, and which of its IAM roles
+ * deliver its source files.
+ */
 public record Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
-    List<Override> overrides, List<Principal> principals, Location location) {
+    List<Override> overrides, List<Principal> principals, List<DeliveringPrincipal> deliveringPrincipals,
+    Location location) {
 
   public Tenant {
     Objects.requireNonNull(id, "id");
@@ -15,7 +19,14 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
     subscriptions = List.copyOf(subscriptions);
     overrides = List.copyOf(overrides);
     principals = List.copyOf(principals);
+    deliveringPrincipals = List.copyOf(deliveringPrincipals);
     Objects.requireNonNull(location, "location");
+  }
+
+  /** A tenant whose files nobody delivers through its bucket (deliveries come through {@code mesh ingest} only). */
+  public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+      List<Override> overrides, List<Principal> principals, Location location) {
+    this(id, displayName, account, subscriptions, overrides, principals, List.of(), location);
   }
 
   /** The tenant's AWS account; the id is empty until the account exists. */
@@ -66,6 +77,24 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
       Objects.requireNonNull(arn, "arn");
       roles = List.copyOf(roles);
       Objects.requireNonNull(location, "location");
+    }
+  }
+
+  /**
+   * An IAM role of the tenant's own account that may write source deliveries under {@code landing/} of the tenant's
+   * data bucket, and nothing else there.
+   *
+   * @param arn {@code arn:<partition>:iam::<tenant account>:role/<path/name>}, checked by the parser
+   */
+  public record DeliveringPrincipal(String arn, Location location) {
+    public DeliveringPrincipal {
+      Objects.requireNonNull(arn, "arn");
+      Objects.requireNonNull(location, "location");
+    }
+
+    /** The account the role belongs to: the fifth field of its ARN. */
+    public String accountId() {
+      return arn.split(":", 6)[4];
     }
   }
 }

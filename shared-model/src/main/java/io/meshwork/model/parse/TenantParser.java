@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class TenantParser {
 
   private static final List<String> KEYS = List.of("apiVersion", "kind", "id", "displayName", "account",
-      "subscriptions", "overrides", "principals");
+      "subscriptions", "overrides", "principals", "deliveringPrincipals");
   private static final List<String> ACCOUNT_KEYS = List.of("email", "id", "region");
   private static final List<String> SUBSCRIPTION_KEYS = List.of("product", "version", "parameters", "schedule");
   private static final List<String> OVERRIDE_KEYS = List.of("product", "transform", "reason");
@@ -47,11 +47,13 @@ final class TenantParser {
     for (YamlNode item : document.list(what, "principals")) {
       item.asMap("A principal of " + what).flatMap(map -> principal(map, what, problems)).ifPresent(principals::add);
     }
+    List<Tenant.DeliveringPrincipal> delivering = DeliveringPrincipals.parse(document, what,
+        account.flatMap(Tenant.Account::id), problems);
     if (id.isEmpty() || displayName.isEmpty() || account.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Tenant(id.get(), displayName.get(), account.get(), subscriptions, overrides, principals,
-        document.location()));
+        delivering, document.location()));
   }
 
   private static Optional<Tenant.Account> account(YamlMap document, String what, Problems problems) {
