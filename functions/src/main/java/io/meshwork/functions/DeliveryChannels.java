@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -46,8 +47,8 @@ final class DeliveryChannels {
 
   /**
    * From the function's environment: the bucket of {@code MESHWORK_WAREHOUSE}, the topic
-   * {@code MESHWORK_NOTIFICATIONS_TOPIC}, {@code AWS_ENDPOINT_URL} and {@code MESHWORK_S3_PATH_STYLE} as the engine
-   * reads them. Fails at startup when a setting is missing.
+   * {@code MESHWORK_NOTIFICATIONS_TOPIC}, {@code AWS_REGION}, {@code AWS_ENDPOINT_URL} and
+   * {@code MESHWORK_S3_PATH_STYLE} as the engine reads them. Fails at startup when a setting is missing.
    */
   static DeliveryChannels fromEnvironment(Environment environment) {
     String warehouse = environment.getProperty(property(WAREHOUSE_VARIABLE), String.class).orElse("");
@@ -71,6 +72,13 @@ final class DeliveryChannels {
       events.endpointOverride(uri);
       sns.endpointOverride(uri);
     });
+    // AWS_REGION, which Lambda sets; without it the SDK's default chain decides.
+    environment.getProperty("aws.region", String.class).filter(region -> !region.isBlank()).map(Region::of)
+        .ifPresent(region -> {
+          s3.region(region);
+          events.region(region);
+          sns.region(region);
+        });
     String bucket = warehouse.substring("s3://".length(), warehouse.indexOf('/', "s3://".length()));
     return new DeliveryChannels(s3.build(), events.build(), sns.build(), bucket, topic);
   }
