@@ -4,6 +4,7 @@ import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.quality.CheckResult;
+import io.meshwork.engine.quality.NullCounts;
 import io.meshwork.engine.quality.QualityChecks;
 import io.meshwork.engine.quality.QualityResultsTable;
 import java.time.Instant;
@@ -62,7 +63,9 @@ public final class ValidateService {
         .map(snapshot -> snapshot.summary().get(SnapshotProperties.ROWS)).map(Long::parseLong);
     List<CheckResult> checks;
     try (CheckSession session = engine.compute().openChecks(storage, tables)) {
-      checks = new QualityChecks(session, planned.product()).run(previousRows);
+      checks = new QualityChecks(session, planned.product())
+          .withKnownNullCounts(NullCounts.of(output, snapshotId, planned.product().contract().requiredColumnNames()))
+          .run(previousRows);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, "A quality rule of " + planned.name()
           + " could not run: " + Messages.firstLine(e), e);

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ public final class QualityChecks {
   private final List<QualityRule> rules;
   private final String view;
   private long totalRows;
+  private Map<String, Long> knownNulls = Map.of();
 
   public QualityChecks(CheckSession session, DataProduct product) {
     this(session, product.name(), product.contract(), product.quality());
@@ -47,13 +49,26 @@ public final class QualityChecks {
     this.view = DuckDbSession.quote(name);
   }
 
+  /**
+   * Answers the required-column checks of the columns in {@code nullCounts} from these counts (e.g. from the
+   * table's manifests, see {@link NullCounts}) instead of scanning; a column with empty values is still scanned
+   * for its sample.
+   */
+  public QualityChecks withKnownNullCounts(Map<String, Long> nullCounts) {
+    this.knownNulls = Map.copyOf(nullCounts);
+    return this;
+  }
+
   /** Every check of the product; {@code previousRows} is the row count of the published snapshot, if any. */
   public List<CheckResult> run(Optional<Long> previousRows) throws SQLException {
     totalRows = session.count("SELECT count(*) FROM " + view);
     pending.clear();
     List<CheckResult> results = new ArrayList<>();
     for (Column column : contract.columns()) {
-      if (column.required()) {
+      if (column.required() && Long.valueOf(0).equals(knownNulls.get(column.name()))) {
+        results.add(result("required", List.of(column.name()), true, Optional.empty(), 0,
+            column.name() + " must not be empty (the contract marks it required)", List.of()));
+      } else if (column.required()) {
         results.add(rows("required", List.of(column.name()), true, Optional.empty(),
             quote(column.name()) + " IS NULL", REQUIRED));
       }
