@@ -34,6 +34,9 @@ final class QueryCommand implements Callable<Integer> {
   CatalogOption catalogOption;
 
   @Mixin
+  WorkspaceOption workspaceOption;
+
+  @Mixin
   HomeOption homeOption;
 
   @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
@@ -67,11 +70,12 @@ final class QueryCommand implements Callable<Integer> {
     if (problem.isPresent()) {
       throw new UserInputException("The query is not allowed: " + problem.get());
     }
-    Catalog catalog = catalogOption.load();
+    Catalog catalog = catalogOption.load(workspaceOption);
     if (catalog.tenant(tenant).isEmpty()) {
       // No list of the other tenants: a query is a tenant's view, and tenant ids are not its business.
       throw new UserInputException("Unknown tenant '" + tenant + "': the catalogue defines no tenant of that id.");
     }
+    workspaceOption.requireTenant(catalog, tenant);
     PrintWriter out = spec.commandLine().getOut();
     DuckDbSession.Limits limits = HomeOption.limits().withTimeout(limit).withMaxSpill(spill);
     try (Engine engine = homeOption.engine(catalog);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** A customer organisation: its AWS account, what it subscribes to, and how it customises it. */
 public record Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
-    List<Override> overrides, List<Principal> principals, Location location) {
+    List<Override> overrides, List<Principal> principals, Location location, Delegation delegation) {
 
   public Tenant {
     Objects.requireNonNull(id, "id");
@@ -16,6 +16,29 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
     overrides = List.copyOf(overrides);
     principals = List.copyOf(principals);
     Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(delegation, "delegation");
+  }
+
+  /** A tenant without admins, ceiling, groups or grants. */
+  public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+      List<Override> overrides, List<Principal> principals, Location location) {
+    this(id, displayName, account, subscriptions, overrides, principals, location, Delegation.NONE);
+  }
+
+  /** This tenant with a workspace's principals, overrides, groups and grants added. */
+  public Tenant withWorkspace(List<Override> moreOverrides, List<Principal> morePrincipals,
+      List<Delegation.Group> groups, List<Delegation.Grant> grants, Location document) {
+    return new Tenant(id, displayName, account, subscriptions,
+        java.util.stream.Stream.concat(overrides.stream(), moreOverrides.stream()).toList(),
+        java.util.stream.Stream.concat(principals.stream(), morePrincipals.stream()).toList(), location,
+        delegation.withWorkspace(groups, grants, document));
+  }
+
+  /** The catalogue roles {@code principal} holds itself and through its groups. */
+  public List<String> rolesOf(Principal principal) {
+    java.util.Set<String> roles = new java.util.LinkedHashSet<>(principal.roles());
+    delegation.groupsOf(principal.name()).forEach(group -> roles.addAll(group.roles()));
+    return List.copyOf(roles);
   }
 
   /** The tenant's AWS account; the id is empty until the account exists. */
