@@ -42,6 +42,19 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
   String tenant;
 
+  @Option(names = "--as", paramLabel = "PRINCIPAL", description = "Query as this principal of the tenant: only the "
+      + "tables, columns and rows its grants allow (the policy Lake Formation enforces on AWS). Without it, the query "
+      + "acts as the tenant's data admin.")
+  String principal;
+
+  @Option(names = "--purpose", paramLabel = "TEXT", description = "Why the query is run; kept in the access log.")
+  String purpose;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). The header line goes to standard "
+          + "error for csv and json.")
+  QueryOutput.Format format;
+
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100",
       description = "Rows to print at most, 1 to " + MAX_ROWS_CEILING + " (default: ${DEFAULT-VALUE}).")
   int maxRows;
@@ -76,10 +89,11 @@ final class QueryCommand implements Callable<Integer> {
       throw new UserInputException("Unknown tenant '" + tenant + "': the catalogue defines no tenant of that id.");
     }
     workspaceOption.requireTenant(catalog, tenant);
+    QueryPrincipal as = QueryPrincipal.of(catalog, tenant, Optional.ofNullable(principal));
     PrintWriter out = spec.commandLine().getOut();
     DuckDbSession.Limits limits = HomeOption.limits().withTimeout(limit).withMaxSpill(spill);
     try (Engine engine = homeOption.engine(catalog);
-        DuckDbSession session = PublishedTables.open(engine.storage(tenant), limits)) {
+        DuckDbSession session = PublishedTables.open(engine.storage(tenant), limits, as.restrictions())) {
       GuardedQuery query;
       try {
         query = session.guard(sql);
@@ -88,12 +102,20 @@ final class QueryCommand implements Callable<Integer> {
       }
       try {
         // One row past --max-rows tells whether the result has more.
-        session.firstRows(query, maxRows + 1L, result -> QueryTable.print(result, maxRows, out));
+        session.firstRows(query, maxRows + 1L, result -> {
+          (format == QueryOutput.Format.table ? out : spec.commandLine().getErr()).println(as.header());
+          QueryOutput.print(format, result, maxRows, out);
+        });
       } catch (SessionBoundException e) {
         throw new UserInputException("The query failed: " + e.getMessage() + " " + hint(e.bound()));
       } catch (SQLException e) {
-        throw new UserInputException("The query failed: " + Messages.firstLine(e.getMessage()) + " Tables of " + tenant
-            + ": " + String.join(", ", tables(session)) + ".");
+        Optional<String> missing = as.missingGrant(e.getMessage());
+        if (missing.isPresent()) {
+          throw new UserInputException("The query failed: " + missing.get());
+        }
+        throw new UserInputException("The query failed: " + Messages.firstLine(e.getMessage()) + " Tables "
+            + as.principal().map(name -> name + " may read").orElse("of " + tenant) + ": "
+            + String.join(", ", tables(session)) + ".");
       }
     }
     return 0;
