@@ -5,12 +5,15 @@ import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.GuardedQuery;
 import io.meshwork.engine.compute.SessionBoundException;
 import io.meshwork.engine.compute.UnsafeSqlException;
+import io.meshwork.engine.audit.AccessLogTable;
+import io.meshwork.engine.audit.QueryReads;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.query.PublishedTables;
 import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -94,31 +97,63 @@ final class QueryCommand implements Callable<Integer> {
     DuckDbSession.Limits limits = HomeOption.limits().withTimeout(limit).withMaxSpill(spill);
     try (Engine engine = homeOption.engine(catalog);
         DuckDbSession session = PublishedTables.open(engine.storage(tenant), limits, as.restrictions())) {
-      GuardedQuery query;
+      Instant started = Instant.now();
+      QueryReads reads = new QueryReads(List.of(), List.of());
+      QueryOutput.Printed printed = new QueryOutput.Printed(0, false);
+      String outcome = "ok";
       try {
-        query = session.guard(sql);
-      } catch (UnsafeSqlException e) {
-        throw new UserInputException("The query is not allowed: " + e.getMessage());
-      }
-      try {
-        // One row past --max-rows tells whether the result has more.
-        session.firstRows(query, maxRows + 1L, result -> {
-          (format == QueryOutput.Format.table ? out : spec.commandLine().getErr()).println(as.header());
-          QueryOutput.print(format, result, maxRows, out);
-        });
-      } catch (SessionBoundException e) {
-        throw new UserInputException("The query failed: " + e.getMessage() + " " + hint(e.bound()));
-      } catch (SQLException e) {
-        Optional<String> missing = as.missingGrant(e.getMessage());
-        if (missing.isPresent()) {
-          throw new UserInputException("The query failed: " + missing.get());
+        GuardedQuery query = guard(session);
+        reads = QueryReads.of(session, query);
+        printed = print(session, query, as, out);
+        if (printed.more()) {
+          outcome = "ok, cut at --max-rows " + maxRows;
         }
-        throw new UserInputException("The query failed: " + Messages.firstLine(e.getMessage()) + " Tables "
-            + as.principal().map(name -> name + " may read").orElse("of " + tenant) + ": "
-            + String.join(", ", tables(session)) + ".");
+      } catch (UserInputException e) {
+        outcome = e.getMessage();
+        throw e;
+      } finally {
+        AccessLogTable.append(engine.storage(tenant), engine.compute(), new AccessLogTable.Entry(started,
+            as.principal().orElse(QueryPrincipal.DATA_ADMIN), Optional.ofNullable(purpose), sql,
+            as.products(reads.tables()), as.qualified(reads.tables()), as.qualified(reads.columns()), printed.rows(),
+            outcome));
+      }
+      if (printed.more() && format != QueryOutput.Format.table) {
+        throw new UserInputException("The result has more than " + maxRows + " rows; the first " + maxRows + " were "
+            + "printed. Raise --max-rows (at most " + MAX_ROWS_CEILING + ") or aggregate.");
       }
     }
     return 0;
+  }
+
+  private GuardedQuery guard(DuckDbSession session) {
+    try {
+      return session.guard(sql);
+    } catch (UnsafeSqlException e) {
+      throw new UserInputException("The query is not allowed: " + e.getMessage());
+    }
+  }
+
+  private QueryOutput.Printed print(DuckDbSession session, GuardedQuery query, QueryPrincipal as, PrintWriter out)
+      throws SQLException {
+    QueryOutput.Printed[] printed = {new QueryOutput.Printed(0, false)};
+    try {
+      // One row past --max-rows tells whether the result has more.
+      session.firstRows(query, maxRows + 1L, result -> {
+        (format == QueryOutput.Format.table ? out : spec.commandLine().getErr()).println(as.header());
+        printed[0] = QueryOutput.print(format, result, maxRows, out);
+      });
+    } catch (SessionBoundException e) {
+      throw new UserInputException("The query failed: " + e.getMessage() + " " + hint(e.bound()));
+    } catch (SQLException e) {
+      Optional<String> missing = as.missingGrant(e.getMessage());
+      if (missing.isPresent()) {
+        throw new UserInputException("The query failed: " + missing.get());
+      }
+      throw new UserInputException("The query failed: " + Messages.firstLine(e.getMessage()) + " Tables "
+          + as.principal().map(name -> name + " may read").orElse("of " + tenant) + ": "
+          + String.join(", ", tables(session)) + ".");
+    }
+    return printed[0];
   }
 
   private String hint(SessionBoundException.Bound bound) {

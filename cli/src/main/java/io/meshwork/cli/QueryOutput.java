@@ -15,19 +15,23 @@ final class QueryOutput {
   /** Output formats of {@code mesh query}. */
   enum Format { table, csv, json }
 
+  /** How many rows were printed, and whether the result had more. */
+  record Printed(int rows, boolean more) {
+  }
+
   private QueryOutput() {
   }
 
-  static void print(Format format, ResultSet result, int maxRows, PrintWriter out) throws SQLException {
-    switch (format) {
+  static Printed print(Format format, ResultSet result, int maxRows, PrintWriter out) throws SQLException {
+    return switch (format) {
       case table -> QueryTable.print(result, maxRows, out);
       case csv -> csv(result, maxRows, out);
       case json -> json(result, maxRows, out);
-    }
+    };
   }
 
   /** RFC 4180: a header line, then one line per row; NULL is an empty field, text is quoted when it must be. */
-  private static void csv(ResultSet result, int maxRows, PrintWriter out) throws SQLException {
+  private static Printed csv(ResultSet result, int maxRows, PrintWriter out) throws SQLException {
     ResultSetMetaData metadata = result.getMetaData();
     int columns = metadata.getColumnCount();
     StringBuilder line = new StringBuilder();
@@ -45,11 +49,9 @@ final class QueryOutput {
       out.print(line.append("\r\n"));
       printed++;
     }
-    if (result.next()) {
-      throw new UserInputException("The result has more than " + maxRows + " rows; the first " + maxRows + " were "
-          + "printed. Raise --max-rows (at most " + QueryCommand.MAX_ROWS_CEILING + ") or aggregate.");
-    }
+    boolean more = result.next();
     out.flush();
+    return new Printed(printed, more);
   }
 
   private static String csvField(String text) {
@@ -58,13 +60,14 @@ final class QueryOutput {
   }
 
   /** One JSON array of objects, one per row, keyed by column label; numbers stay exact (decimals as numbers). */
-  private static void json(ResultSet result, int maxRows, PrintWriter out) throws SQLException {
+  private static Printed json(ResultSet result, int maxRows, PrintWriter out) throws SQLException {
     ResultSetMetaData metadata = result.getMetaData();
     int columns = metadata.getColumnCount();
+    int printed = 0;
+    boolean more;
     try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartArray();
-      int printed = 0;
       while (printed < maxRows && result.next()) {
         json.writeStartObject();
         for (int column = 1; column <= columns; column++) {
@@ -89,16 +92,13 @@ final class QueryOutput {
         printed++;
       }
       json.writeEndArray();
-      boolean more = result.next();
+      more = result.next();
       json.flush();
       out.println();
-      if (more) {
-        throw new UserInputException("The result has more than " + maxRows + " rows; the first " + maxRows
-            + " were printed. Raise --max-rows (at most " + QueryCommand.MAX_ROWS_CEILING + ") or aggregate.");
-      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the JSON result", e);
     }
     out.flush();
+    return new Printed(printed, more);
   }
 }

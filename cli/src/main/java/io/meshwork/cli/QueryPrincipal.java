@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  */
 final class QueryPrincipal {
 
+  /** How the access log names queries without {@code --as}. */
+  static final String DATA_ADMIN = "data-admin";
+
   private static final Pattern MISSING_COLUMN = Pattern.compile("Referenced column \"([^\"]+)\" not found");
 
   private final Tenant tenant;
@@ -101,6 +104,26 @@ final class QueryPrincipal {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code names} (tables, or table.column) with a product's bare name replaced by its table, e.g. loss_ratio by
+   * finance.loss_ratio_v1.
+   */
+  List<String> qualified(List<String> names) {
+    return names.stream().map(name -> {
+      int dot = name.indexOf('.');
+      String first = dot < 0 ? name : name.substring(0, dot);
+      return plan.product(first).map(planned -> planned.tableName() + (dot < 0 ? "" : name.substring(dot)))
+          .orElse(name);
+    }).toList();
+  }
+
+  /** The products whose tables {@code tables} names (bare or qualified), in plan order. */
+  List<String> products(List<String> tables) {
+    List<String> qualified = qualified(tables);
+    return plan.products().stream().filter(planned -> qualified.contains(planned.tableName().toString()))
+        .map(planned -> planned.product().name()).toList();
   }
 
   private static Map<TableName, List<Column>> contracts(TenantPlan plan) {
