@@ -82,10 +82,6 @@ final class QueryCommand implements Callable<Integer> {
     }
     Duration limit = Durations.parse("--timeout", timeout, Duration.ofHours(1));
     String spill = Sizes.check("--max-spill", maxSpill);
-    Optional<String> problem = PublishedTables.readOnlyProblem(sql);
-    if (problem.isPresent()) {
-      throw new UserInputException("The query is not allowed: " + problem.get());
-    }
     Catalog catalog = catalogOption.load(workspaceOption);
     if (catalog.tenant(tenant).isEmpty()) {
       // No list of the other tenants: a query is a tenant's view, and tenant ids are not its business.
@@ -126,6 +122,10 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private GuardedQuery guard(DuckDbSession session) {
+    Optional<String> problem = PublishedTables.readOnlyProblem(sql);
+    if (problem.isPresent()) {
+      throw new UserInputException("The query is not allowed: " + problem.get());
+    }
     try {
       return session.guard(sql);
     } catch (UnsafeSqlException e) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.functions.access.ApplyReport;
 import io.meshwork.functions.access.LakeFormationReconciler;
 import io.meshwork.functions.access.S3AccessLedger;
+import io.meshwork.model.access.Ceiling;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Problems;
@@ -120,9 +121,10 @@ public final class AccessFunction implements RequestStreamHandler {
     }
   }
 
+  /** Reconciles {@code policy} within the provider's ceiling for the tenant, which is re-checked here. */
   private ApplyReport reconcile(LakeFormationPolicy policy) {
     try (LakeFormationClient client = lakeFormation.get(); S3Client storage = s3.get()) {
-      return reconciler(client, storage).reconcile(policy);
+      return reconciler(client, storage).reconcile(policy, compiled().ceiling());
     }
   }
 
@@ -133,6 +135,11 @@ public final class AccessFunction implements RequestStreamHandler {
 
   /** The tenant's policy, compiled from the catalogue packaged with the function (or {@code MESHWORK_DEFINITIONS}). */
   LakeFormationPolicy policy() {
+    return compiled().policy();
+  }
+
+  /** The tenant's policy and the provider's ceiling for it, from the same catalogue. */
+  private Compiled compiled() {
     String directory = environment.getOrDefault(RuntimeNames.DEFINITIONS_VARIABLE, "");
     Catalog catalog = CatalogLoader.load(directory.isBlank() ? new ClasspathDefinitionFiles()
         : new DirectoryDefinitionFiles(Path.of(directory)));
@@ -142,7 +149,11 @@ public final class AccessFunction implements RequestStreamHandler {
     Problems problems = new Problems();
     TenantPlan plan = new Planner(catalog).plan(tenant, problems);
     problems.throwIfAny();
-    return LakeFormationPolicy.of(tenant, plan, Optional.of(setting(RuntimeNames.CATALOG_ID_VARIABLE)));
+    return new Compiled(LakeFormationPolicy.of(tenant, plan, Optional.of(setting(RuntimeNames.CATALOG_ID_VARIABLE))),
+        new Ceiling(tenant, plan));
+  }
+
+  private record Compiled(LakeFormationPolicy policy, Ceiling ceiling) {
   }
 
   private String setting(String name) {
@@ -158,6 +169,7 @@ public final class AccessFunction implements RequestStreamHandler {
     summary.put("Changes", report.changes());
     summary.put("GrantsAdded", report.grantsAdded().size());
     summary.put("GrantsRevoked", report.grantsRevoked().size());
+    summary.put("AboveCeiling", report.ceiling().size());
     return summary;
   }
 }
