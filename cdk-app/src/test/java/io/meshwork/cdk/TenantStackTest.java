@@ -94,7 +94,7 @@ class TenantStackTest {
     List<String> expected = Stream.concat(
         plan.products().stream().map(product -> product.tableName().table()),
         plan.sources().stream().map(source -> source.tableName().table())).toList();
-    assertThat(expected).contains("loss_ratio_v1", "claims_clean_v1", "premiums_v1");
+    assertThat(expected).contains("loss_ratio_v1", "claims_clean_v1", "premiums_v2");
     assertThat(names("AWS::Glue::Table", "TableInput")).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(template.findResources("AWS::Glue::Table", Map.of("Properties", Match.objectLike(Map.of(
         "OpenTableFormatInput", Map.of("IcebergInput", Map.of("MetadataOperation", "CREATE", "Version", "2")),

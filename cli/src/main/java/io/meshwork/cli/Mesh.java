@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "mesh", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Mesh.Version.class,
     description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, RunCommand.class, DemoCommand.class,
-        QueryCommand.class, AuditCommand.class, HistoryCommand.class, TestCommand.class, ContractCommand.class,
-        CatalogCommand.class,
+    subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, IngestCommand.class, RunCommand.class,
+        DemoCommand.class, QueryCommand.class, AuditCommand.class, HistoryCommand.class, MaintainCommand.class,
+        TestCommand.class, ContractCommand.class, CatalogCommand.class,
         BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})
@@ -52,6 +52,10 @@ public final class Mesh implements Runnable {
     PrintWriter err = commandLine.getErr();
     if (exception instanceof InvalidDefinitionException invalid) {
       Diagnostics.print(invalid, err);
+      return INVALID_INPUT;
+    }
+    if (exception instanceof io.meshwork.engine.ingest.DeliveryException delivery) {
+      err.println(commandLine.getCommandSpec().qualifiedName() + ": " + delivery.getMessage());
       return INVALID_INPUT;
     }
     if (exception instanceof UserInputException input) {

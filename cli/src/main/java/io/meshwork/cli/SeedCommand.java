@@ -1,21 +1,29 @@
 package io.meshwork.cli;
 
+import io.meshwork.engine.compute.Directories;
+import io.meshwork.engine.ingest.DeliveryWriter;
+import io.meshwork.engine.ingest.IngestReport;
+import io.meshwork.engine.ingest.IngestRequest;
+import io.meshwork.engine.ingest.IngestService;
 import io.meshwork.engine.pipeline.Engine;
-import io.meshwork.engine.pipeline.SourceDelivery;
+import io.meshwork.model.definition.Delivery;
 import io.meshwork.demodata.SeedOptions;
 import io.meshwork.demodata.SwissDataGenerator;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Source;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code mesh seed}: delivers generated, plausible Swiss source data for a tenant. */
+/** {@code mesh seed}: generates plausible Swiss source data for a tenant and delivers it through ingestion. */
 @Command(name = "seed", description = "Generate deterministic Swiss health-insurance source data for a tenant.")
 final class SeedCommand implements Callable<Integer> {
 
@@ -44,38 +52,91 @@ final class SeedCommand implements Callable<Integer> {
       + "out-of-range amounts) that quality rules must catch.")
   boolean defects;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+      description = "Format of the delivery files: csv (in each source's CSV dialect) or parquet (default: "
+          + "${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Keep the delivery files in DIR, one directory per "
+      + "source (default: written to the tenant's work directory and removed once ingested).")
+  Path out;
+
   @Override
   public Integer call() throws Exception {
     Catalog catalog = scope.catalog();
     String tenant = scope.tenant();
     SeedOptions options = options(scale, seed, years, defects);
-    PrintWriter out = spec.commandLine().getOut();
+    Delivery.Format chosen = format(format);
+    PrintWriter writer = spec.commandLine().getOut();
     try (Engine engine = scope.engine()) {
-      seed(engine, tenant, options, out);
+      seed(engine, tenant, options, chosen, Optional.ofNullable(out), writer);
     }
     return 0;
   }
 
-  /** Delivers every source the tenant's plan reads; returns the rows delivered. */
+  /** Delivers every source the tenant's plan reads as CSV files, through ingestion; returns the rows delivered. */
   static long seed(Engine engine, String tenant, SeedOptions options, PrintWriter out) {
+    return seed(engine, tenant, options, Delivery.Format.CSV, Optional.empty(), out);
+  }
+
+  /**
+   * Writes generated data for every source the tenant's plan reads as delivery files, then ingests each like a
+   * tenant's own delivery; returns the rows delivered.
+   */
+  static long seed(Engine engine, String tenant, SeedOptions options, Delivery.Format format, Optional<Path> keep,
+      PrintWriter out) {
     List<Source> sources = engine.plan(tenant).sources();
     SwissDataGenerator generator = new SwissDataGenerator();
+    Path directory = keep.orElseGet(() -> engine.storage(tenant).workDirectory().resolve("deliveries-"
+        + UUID.randomUUID()));
+    DeliveryWriter writer = new DeliveryWriter(engine.storage(tenant).workDirectory(), HomeOption.limits());
+    IngestService ingest = new IngestService(engine);
+    String runId = "seed-" + RunCommand.newRunId();
     long total = 0;
     long start = System.nanoTime();
-    for (String name : SwissDataGenerator.sources()) {
-      Source source = sources.stream().filter(candidate -> candidate.name().equals(name)).findFirst().orElse(null);
-      if (source == null) {
-        continue;
+    try {
+      for (String name : SwissDataGenerator.sources()) {
+        Source source = sources.stream().filter(candidate -> candidate.name().equals(name)).findFirst().orElse(null);
+        if (source == null) {
+          continue;
+        }
+        Delivery.Format written = source.delivery().accepts(format) ? format : Delivery.Format.PARQUET;
+        Path file = writer.write(source, generator.sql(name, options), directory.resolve(name)
+            .resolve(name + "." + written.text()));
+        IngestReport report = ingest.ingest(new IngestRequest(tenant, name, List.of(file), runId));
+        if (report.rejected()) {
+          throw new IllegalStateException("The generated delivery of source " + name + " was rejected: "
+              + report.message());
+        }
+        total += report.rowsRead();
+        out.printf(Locale.ROOT, "  %-16s %,12d rows  %s%n", name, report.rowsRead(), report.status() == IngestReport
+            .Status.ALREADY_INGESTED ? "(already ingested)" : warnings(report));
+        out.flush();
       }
-      long rows = new SourceDelivery(engine).deliver(tenant, source, generator.sql(name, options),
-          "Generated data for source " + name);
-      total += rows;
-      out.printf(Locale.ROOT, "  %-16s %,12d rows%n", name, rows);
-      out.flush();
+    } finally {
+      if (keep.isEmpty()) {
+        Directories.deleteRecursively(directory);
+      }
     }
-    out.printf(Locale.ROOT, "Seeded tenant %s: %,d rows in %.1f s (scale %d, seed %d%s).%n", tenant, total,
-        (System.nanoTime() - start) / 1e9, options.scale(), options.seed(), options.defects() ? ", with defects" : "");
+    out.printf(Locale.ROOT, "Seeded tenant %s: %,d rows in %.1f s (scale %d, seed %d%s), delivered as %s files%s.%n",
+        tenant, total, (System.nanoTime() - start) / 1e9, options.scale(), options.seed(),
+        options.defects() ? ", with defects" : "", format.text(), keep.map(path -> " kept in " + path).orElse(""));
     return total;
+  }
+
+  private static String warnings(IngestReport report) {
+    long warned = report.checks().stream().filter(check -> !check.passed() && !check.blocking()).count();
+    return warned == 0 ? "" : "(" + warned + " warning" + (warned == 1 ? "" : "s") + ": " + report.checks().stream()
+        .filter(check -> !check.passed() && !check.blocking()).map(check -> check.label())
+        .collect(java.util.stream.Collectors.joining(", ")) + ")";
+  }
+
+  static Delivery.Format format(String text) {
+    return switch (text) {
+      case "csv" -> Delivery.Format.CSV;
+      case "parquet" -> Delivery.Format.PARQUET;
+      default -> throw new UserInputException("Invalid --format '" + text + "': use csv or parquet.");
+    };
   }
 
   static SeedOptions options(long scale, long seed, String years, boolean defects) {

@@ -116,12 +116,31 @@ public final class DuckDbSession implements CheckSession {
     return open(workDirectory, tables, limits, Mode.QUERY, restrictions);
   }
 
+  /**
+   * Opens a writing session that may also read the delivered files {@code deliveries} (and nothing else of the
+   * file system), for loading a tenant's delivery into a source table.
+   */
+  public static DuckDbSession openLoading(Path workDirectory, Collection<TableFiles> tables, List<Path> deliveries,
+      Limits limits) {
+    return open(workDirectory, tables, deliveries, limits, Mode.WRITE);
+  }
+
   private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits, Mode mode) {
-    return open(workDirectory, tables, limits, mode, Map.of());
+    return open(workDirectory, tables, List.of(), limits, mode, Map.of());
   }
 
   private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits, Mode mode,
       Map<String, ViewRestriction> restrictions) {
+    return open(workDirectory, tables, List.of(), limits, mode, restrictions);
+  }
+
+  private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, List<Path> deliveries,
+      Limits limits, Mode mode) {
+    return open(workDirectory, tables, deliveries, limits, mode, Map.of());
+  }
+
+  private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, List<Path> deliveries,
+      Limits limits, Mode mode, Map<String, ViewRestriction> restrictions) {
     boolean writing = mode == Mode.WRITE;
     Path directory = workDirectory.toAbsolutePath().normalize().resolve("session-" + UUID.randomUUID());
     Optional<Path> output = writing ? Optional.of(directory.resolve("out")) : Optional.empty();
@@ -136,7 +155,9 @@ public final class DuckDbSession implements CheckSession {
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement statement = connection.createStatement()) {
-        List<String> readable = tables.stream().flatMap(table -> table.files().stream())
+        List<String> readable = java.util.stream.Stream.concat(
+                tables.stream().flatMap(table -> table.files().stream()),
+                deliveries.stream().map(file -> file.toAbsolutePath().normalize()))
             .map(file -> literal(file.toString())).toList();
         statement.execute("SET threads = " + limits.threads());
         statement.execute("SET memory_limit = " + literal(limits.memoryLimit()));

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Keeps the host out of messages: DuckDB names files by absolute path in its errors, which would tell a tenant
  * where Meshwork keeps data on the machine. Each absolute path is reduced to its file name.
  */
-final class Redaction {
+public final class Redaction {
 
   /** An absolute path: a '/' at the start or after white space, a quote or '(', then at least one more segment. */
   private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<=^|[\\s\"'(\\[=])/(?:[^\\s\"',)\\]]*/)+"
@@ -17,7 +17,7 @@ final class Redaction {
   private Redaction() {
   }
 
-  static String paths(String message) {
+  public static String paths(String message) {
     if (message == null) {
       return "";
     }

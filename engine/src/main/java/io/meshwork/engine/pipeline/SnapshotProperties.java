@@ -20,6 +20,8 @@ public final class SnapshotProperties {
   public static final String ROWS = "meshwork.rows";
   public static final String QUALITY = "meshwork.quality";
   public static final String STAGE = "meshwork.stage";
+  /** A content hash of a source delivery's files, so that the same delivery is published once. */
+  public static final String DELIVERY = "meshwork.delivery-fingerprint";
 
   /** {@link #STAGE} of a snapshot Compute committed to an audit branch. */
   public static final String COMPUTED = "computed";

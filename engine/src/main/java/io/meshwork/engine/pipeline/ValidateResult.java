@@ -14,6 +14,11 @@ public record ValidateResult(ComputeResult compute, boolean passed, List<CheckRe
 
   /** "12 passed, 1 warned, 0 failed". */
   public String summary() {
+    return summary(checks);
+  }
+
+  /** "12 passed, 1 warned, 0 failed" of any list of checks. */
+  public static String summary(List<CheckResult> checks) {
     long failed = checks.stream().filter(check -> !check.passed() && check.blocking()).count();
     long warned = checks.stream().filter(check -> !check.passed() && !check.blocking()).count();
     return (checks.size() - failed - warned) + " passed, " + warned + " warned, " + failed + " failed";

@@ -259,7 +259,7 @@ class TenantRefreshTest {
     JsonNode failure = record(products, "insured_months");
     assertThat(failure.path("error").asText()).isEqualTo("io.meshwork.functions.InputMissingError");
     assertThat(JSON.readTree(failure.path("cause").asText()).path("errorMessage").asText()).isEqualTo(
-        "Source insured_persons of tenant lemanic has no data yet (table sources.insured_persons_v1). Deliver it"
+        "Source insured_persons of tenant lemanic has no data yet (table sources.insured_persons_v2). Deliver it"
             + " first, e.g. mesh seed --tenant lemanic.");
     assertThat(StateMachines.statesEntered(account.sfn(), run))
         .containsSubsequence(SCOPE_OF_REFRESH, PLAN_EVERYTHING, PLAN, WAVES, SUMMARISE_RUN, ANY_PRODUCT_FAILED,

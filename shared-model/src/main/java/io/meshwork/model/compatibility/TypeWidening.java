@@ -8,12 +8,12 @@ import io.meshwork.model.definition.ColumnType.Kind;
  * to double, and a decimal's precision raised at the same scale. Every other type change, narrowing included, is
  * breaking: the table cannot evolve to it, or readers would receive values they cannot hold.
  */
-final class TypeWidening {
+public final class TypeWidening {
 
   private TypeWidening() {
   }
 
-  static boolean isWidening(ColumnType from, ColumnType to) {
+  public static boolean isWidening(ColumnType from, ColumnType to) {
     if (from.kind() == Kind.INT && to.kind() == Kind.LONG || from.kind() == Kind.FLOAT && to.kind() == Kind.DOUBLE) {
       return true;
     }

@@ -1,7 +1,9 @@
 package io.meshwork.model.parse;
 
 import io.meshwork.model.definition.Contract;
+import io.meshwork.model.definition.Delivery;
 import io.meshwork.model.definition.Description;
+import io.meshwork.model.definition.QualityRule;
 import io.meshwork.model.definition.SemanticVersion;
 import io.meshwork.model.definition.Source;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Optional;
 final class SourceParser {
 
   private static final List<String> KEYS = List.of("apiVersion", "kind", "name", "domain", "version", "owner",
-      "description", "tags", "columns", "primaryKey", "partitioning");
+      "description", "tags", "columns", "primaryKey", "partitioning", "delivery", "quality");
 
   private SourceParser() {
   }
@@ -32,10 +34,13 @@ final class SourceParser {
           what);
     }
     Contract contract = ContractParser.parse(document, what, context.problems());
+    Delivery delivery = DeliveryParser.parse(document, what, contract, context.problems());
+    List<QualityRule> quality = QualityParser.parse(document, what, name.orElse("source"), List.of(), contract,
+        context.problems());
     if (name.isEmpty() || domain.isEmpty() || version.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Source(name.get(), domain.get(), version.get(), description, contract,
+    return Optional.of(new Source(name.get(), domain.get(), version.get(), description, contract, delivery, quality,
         document.location()));
   }
 }

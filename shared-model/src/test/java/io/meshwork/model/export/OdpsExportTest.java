@@ -26,7 +26,7 @@ class OdpsExportTest {
   @Test
   void inputPortsAreTheResolvedInputsWithTheirContractsForTheTenant() {
     assertThat(at(ShippedCatalogue.descriptor("lemanic", "loss_ratio"), "inputPorts")).isEqualTo(List.of(
-        port("premiums", "1.0.0", "lemanic-premiums-v1-contract", "source", "sources.premiums_v1"),
+        port("premiums", "2.0.0", "lemanic-premiums-v2-contract", "source", "sources.premiums_v2"),
         port("claims_clean", "1.1.0", "lemanic-claims_clean-v1-contract", "product", "claims.claims_clean_v1"),
         port("insured_months", "1.0.1", "lemanic-insured_months-v1-contract", "product",
             "membership.insured_months_v1")));
