@@ -105,6 +105,9 @@ public final class TenantStack extends Stack {
     this.reconciler = new AccessReconciler(this, "Access", AccessReconcilerProps.of(tenant.id(), policy,
         code, dataBucket.bucket(), key, pipeline.operationsKey(),
         pipeline.scheduleGroup()));
+    // The tenant's admins apply their workspace through the Access function (mesh workspace package).
+    tenant.delegation().admins().forEach(admin -> admin.arn().ifPresent(arn -> reconciler.function().alias()
+        .grantInvoke(new software.amazon.awscdk.services.iam.ArnPrincipal(arn))));
     this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(dataBucket.bucket(), key, databases,
         glueTables).withReconciler(reconciler.function().role()));
     for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
