@@ -100,7 +100,9 @@ public final class TenantStack extends Stack {
     // One asset for every function of the stack: the jar is staged and hashed once.
     Code code = FunctionsJar.code(System.getenv());
     this.pipeline = new TenantPipeline(this, "Pipeline", TenantPipelineProps.builder(tenant.id(), plan,
-        dataBucket.bucket(), key, code).build());
+        dataBucket.bucket(), key, code)
+        .deliveringPrincipals(deliveringPrincipals(tenant, tenant.account().id().or(() -> defaultAccount)))
+        .build());
     LakeFormationPolicy policy = LakeFormationPolicy.of(tenant, plan, tenant.account().id().or(() -> defaultAccount));
     this.reconciler = new AccessReconciler(this, "Access", AccessReconcilerProps.of(tenant.id(), policy,
         code, dataBucket.bucket(), key, pipeline.operationsKey(),
@@ -115,6 +117,11 @@ public final class TenantStack extends Stack {
     }
     access.grantCreateTables(pipeline.validate().role(), TenantPipeline.QUALITY_RESULTS.namespace());
     pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
+    pipeline.deliveries().ifPresent(deliveries -> {
+      access.grantTableCommits(deliveries.ingest().role(), plan.sources().stream().map(source -> source.tableName())
+          .toList());
+      access.grantRecords(deliveries.ingest().role(), TenantPipeline.QUALITY_RESULTS.namespace());
+    });
     // The policy is applied once the tables exist, the reconciler is an administrator, and the stack's own Lake
     // Formation changes are done (Lake Formation refuses concurrent permission changes).
     CfnResource policyResource = (CfnResource) reconciler.policy().getNode().getDefaultChild();
@@ -169,6 +176,29 @@ public final class TenantStack extends Stack {
   /** The stack id and name of tenant {@code tenantId}. */
   public static String nameOf(String tenantId) {
     return NAME_PREFIX + tenantId;
+  }
+
+  /**
+   * The ARNs of the tenant's delivering principals, each checked against the account the stack deploys to (the
+   * parser checks them against the tenant's account id when the tenant file has one).
+   */
+  static List<String> deliveringPrincipals(Tenant tenant, Optional<String> account) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Tenant.DeliveringPrincipal principal : tenant.deliveringPrincipals()) {
+      if (account.isEmpty()) {
+        problems.add(new Diagnostic(principal.location(), "Delivering principal " + principal.arn() + " of tenant "
+            + tenant.id() + " cannot be checked against the tenant's account: add the account id to the tenant"
+            + " file, or set CDK_DEFAULT_ACCOUNT."));
+      } else if (!principal.accountId().equals(account.get())) {
+        problems.add(new Diagnostic(principal.location(), "Delivering principal " + principal.arn() + " of tenant "
+            + tenant.id() + " belongs to account " + principal.accountId() + ", not to the account "
+            + account.get() + " the tenant stack deploys to. Name a role of account " + account.get() + "."));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException(problems);
+    }
+    return tenant.deliveringPrincipals().stream().map(Tenant.DeliveringPrincipal::arn).toList();
   }
 
   /** The plan's products, then its sources, each checked for names Glue and Athena accept. */

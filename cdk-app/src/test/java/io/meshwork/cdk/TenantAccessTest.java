@@ -119,8 +119,9 @@ class TenantAccessTest {
     template.resourceCountIs(LAKE_FORMATION + "Resource", 1);
     // Compute, Validate and Publish each get the location and, per database (7 domains and the pipeline's own),
     // DESCRIBE and table permissions; Validate may create tables; the freshness check may describe the tables of the
-    // 6 databases holding products with a freshness SLA.
-    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 3 * (1 + 2 * 8) + 1 + 6);
+    // 6 databases holding products with a freshness SLA; Ingest gets the location, DESCRIBE on the sources' database,
+    // each of the 5 source tables by name, and creates and appends to the pipeline's records.
+    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 3 * (1 + 2 * 8) + 1 + 6 + (1 + 1 + 5 + 2));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.DuckDbCompute;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.Messages;
+import io.meshwork.engine.compute.MissingRequiredValuesException;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.pipeline.AuditBranch;
 import io.meshwork.engine.pipeline.Engine;
@@ -78,6 +79,13 @@ public final class IngestService {
     DeliveryLoader.Loaded loaded;
     try {
       loaded = new DeliveryLoader(storage, limits(), source).load(files, selects, kept, table);
+    } catch (MissingRequiredValuesException e) {
+      List<CheckResult> checks = QualityChecks.requiredFailed(e);
+      QualityResultsTable.append(storage, engine.compute(), new QualityResultsTable.Record(Instant.now(),
+          request.runId(), source.name(), source.version().toString(), source.tableName().toString(), null, checks));
+      return report(request, source, IngestReport.Status.REJECTED, table, e.totalRows(), 0, List.of(), checks,
+          schema.notes(), "Not published: " + ValidateResult.summary(checks) + ". main is unchanged; nothing was "
+              + "committed, as rows leave required columns empty.", fingerprint);
     } catch (SQLException e) {
       throw new DeliveryException("Cannot read the delivery of source " + source.name() + ": " + Messages.firstLine(e),
           e);

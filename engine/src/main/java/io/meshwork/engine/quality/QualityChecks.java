@@ -2,6 +2,7 @@ package io.meshwork.engine.quality;
 
 import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.MissingRequiredValuesException;
 import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.DataProduct;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 public final class QualityChecks {
 
   private static final int SAMPLE_ROWS = 5;
+  private static final String REQUIRED = "must not be empty (the contract marks it required)";
 
   private final CheckSession session;
   private final String name;
@@ -53,7 +55,7 @@ public final class QualityChecks {
     for (Column column : contract.columns()) {
       if (column.required()) {
         results.add(rows("required", List.of(column.name()), true, Optional.empty(),
-            quote(column.name()) + " IS NULL", "must not be empty (the contract marks it required)"));
+            quote(column.name()) + " IS NULL", REQUIRED));
       }
     }
     if (!contract.primaryKey().isEmpty()) {
@@ -63,6 +65,16 @@ public final class QualityChecks {
       results.add(rule(rule, previousRows));
     }
     return evaluatePending(results);
+  }
+
+  /**
+   * The failed {@code required} checks of a result whose empty values were counted before any commit (from the
+   * footers of the files written for it): the same checks, and the same messages, as those run on a snapshot.
+   */
+  public static List<CheckResult> requiredFailed(MissingRequiredValuesException refused) {
+    return refused.columns().stream().map(column -> new CheckResult("required", List.of(column.column()), true,
+        column.rows(), refused.totalRows(), false, column.sample(), column.rows() + " of " + refused.totalRows()
+            + " rows fail: " + column.column() + " " + REQUIRED)).toList();
   }
 
   /** A check that counts the rows matching a predicate; all of them are counted in one scan. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class TenantParser {
 
   private static final List<String> KEYS = List.of("apiVersion", "kind", "id", "displayName", "account",
-      "subscriptions", "overrides", "principals", "admins", "ceiling");
+      "subscriptions", "overrides", "principals", "deliveringPrincipals", "admins", "ceiling");
   private static final List<String> ACCOUNT_KEYS = List.of("email", "id", "region");
   private static final List<String> SUBSCRIPTION_KEYS = List.of("product", "version", "parameters", "schedule");
   private static final List<String> OVERRIDE_KEYS = List.of("product", "transform", "reason");
@@ -44,11 +44,13 @@ final class TenantParser {
     List<Tenant.Principal> principals = principals(document, what, problems, true);
     Delegation delegation = new Delegation(DelegationParser.admins(document, what, problems),
         DelegationParser.ceiling(document, what, problems), List.of(), List.of(), Optional.empty());
+    List<Tenant.DeliveringPrincipal> delivering = DeliveringPrincipals.parse(document, what,
+        account.flatMap(Tenant.Account::id), problems);
     if (id.isEmpty() || displayName.isEmpty() || account.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Tenant(id.get(), displayName.get(), account.get(), subscriptions, overrides, principals,
-        document.location(), delegation));
+        delivering, document.location(), delegation));
   }
 
   private static Optional<Tenant.Account> account(YamlMap document, String what, Problems problems) {
