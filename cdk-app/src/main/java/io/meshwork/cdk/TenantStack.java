@@ -2,6 +2,7 @@ package io.meshwork.cdk;
 
 import io.meshwork.cdk.constructs.AccessReconciler;
 import io.meshwork.cdk.constructs.AccessReconcilerProps;
+import io.meshwork.cdk.constructs.AccessAudit;
 import io.meshwork.cdk.constructs.DataBucket;
 import io.meshwork.cdk.constructs.DataBucketProps;
 import io.meshwork.cdk.constructs.DataProductTable;
@@ -95,6 +96,7 @@ public final class TenantStack extends Stack {
     databases.put(TenantPipeline.QUALITY_RESULTS.namespace(), database(TenantPipeline.QUALITY_RESULTS.namespace(),
         "Meshwork pipeline records: quality results of every validation", warehouse));
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+    new AccessAudit(this, "AccessAudit", tenant.id(), key, dataBucket.bucket(), dataBucket.accessLogs());
     // One asset for every function of the stack: the jar is staged and hashed once.
     Code code = FunctionsJar.code(System.getenv());
     this.pipeline = new TenantPipeline(this, "Pipeline", TenantPipelineProps.builder(tenant.id(), plan,
@@ -105,6 +107,9 @@ public final class TenantStack extends Stack {
     this.reconciler = new AccessReconciler(this, "Access", AccessReconcilerProps.of(tenant.id(), policy,
         code, dataBucket.bucket(), key, pipeline.operationsKey(),
         pipeline.scheduleGroup()));
+    // The tenant's admins apply their workspace through the Access function (mesh workspace package).
+    tenant.delegation().admins().forEach(admin -> admin.arn().ifPresent(arn -> reconciler.function().alias()
+        .grantInvoke(new software.amazon.awscdk.services.iam.ArnPrincipal(arn))));
     this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(dataBucket.bucket(), key, databases,
         glueTables).withReconciler(reconciler.function().role()));
     for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {

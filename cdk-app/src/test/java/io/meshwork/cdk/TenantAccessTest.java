@@ -217,7 +217,7 @@ class TenantAccessTest {
   void principalWithoutArnFailsSynth_namingTheTenantFileAndField(@TempDir Path directory) throws IOException {
     String err = synthesizeAlpinaWith(directory, "    arn: arn:aws:iam::444455556666:role/alpina-controlling\n", "");
 
-    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:38:11: The principal controlling of"
+    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:47:11: The principal controlling of"
         + " tenant alpina holds role 'controller', which access rules of the plan use (claims_triangle 1.0.0 at"
         + " products/reserving/claims_triangle/product.yaml:71:11), but has no 'arn'. Lake Formation grants to IAM"
         + " principals: add the role its members assume, e.g. 'arn:"
@@ -229,7 +229,7 @@ class TenantAccessTest {
     String err = synthesizeAlpinaWith(directory, "arn:aws:iam::444455556666:role/alpina-regional-zurich",
         "arn:aws:iam::777788889999:role/alpina-regional-zurich");
 
-    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:41:11: The arn of principal"
+    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:50:11: The arn of principal"
         + " regional-sales-zurich of tenant alpina is in account 777788889999, but the tenant's data lives in account"
         + " 444455556666 and is never granted to another account. Use an IAM role of account 444455556666."));
   }

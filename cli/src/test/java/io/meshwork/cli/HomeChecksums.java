@@ -12,8 +12,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The SHA-256 of every file under a Meshwork home, by relative path: equal maps mean nothing was touched. */
+/**
+ * The SHA-256 of every file under a Meshwork home, by relative path: equal maps mean nothing was touched. The access
+ * log is the one table every query appends to (by Meshwork, never by the query's SQL), so its files are left out, and
+ * each SQLite catalog stands for the metadata location of every other table it holds.
+ */
 final class HomeChecksums {
+
+  private static final String ACCESS_LOG = "/warehouse/meshwork/access_log_v1/";
 
   private HomeChecksums() {
   }
@@ -22,12 +28,34 @@ final class HomeChecksums {
     Map<String, String> checksums = new TreeMap<>();
     try (Stream<Path> files = Files.walk(home)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        checksums.put(home.relativize(file).toString(), sha256(file));
+        String name = home.relativize(file).toString();
+        if (name.contains(ACCESS_LOG)) {
+          continue;
+        }
+        checksums.put(name, name.endsWith("catalog.db") ? tables(file) : file.getFileName().toString()
+            .startsWith("catalog.db") ? "" : sha256(file));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return checksums;
+  }
+
+  /** Every table of a SQLite catalog but the access log, with its current metadata file. */
+  private static String tables(Path catalog) {
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + catalog);
+        java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT table_namespace, table_name, "
+            + "metadata_location FROM iceberg_tables WHERE NOT (table_namespace = 'meshwork' AND table_name = "
+            + "'access_log_v1') ORDER BY 1, 2")) {
+      StringBuilder tables = new StringBuilder();
+      while (rows.next()) {
+        tables.append(rows.getString(1)).append('.').append(rows.getString(2)).append('=')
+            .append(rows.getString(3)).append('\n');
+      }
+      return tables.toString();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Cannot read the catalog " + catalog, e);
+    }
   }
 
   private static String sha256(Path file) throws IOException {

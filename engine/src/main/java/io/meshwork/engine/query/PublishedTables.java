@@ -2,6 +2,7 @@ package io.meshwork.engine.query;
 
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.TableFiles;
+import io.meshwork.engine.compute.ViewRestriction;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.sql.SingleQuery;
 import io.meshwork.model.sql.SqlSyntaxException;
@@ -34,6 +35,15 @@ public final class PublishedTables {
 
   /** Opens a session over the tenant's published tables. */
   public static DuckDbSession open(TenantStorage storage, DuckDbSession.Limits limits) throws SQLException {
+    return open(storage, limits, Optional.empty());
+  }
+
+  /**
+   * Opens a session over the tenant's published tables as one principal sees them: only the tables
+   * {@code restrictions} names, each restricted ({@link PrincipalViews}); every table when it is empty.
+   */
+  public static DuckDbSession open(TenantStorage storage, DuckDbSession.Limits limits,
+      Optional<Map<String, ViewRestriction>> restrictions) throws SQLException {
     List<TableFiles> tables = new ArrayList<>();
     Map<String, String> newestMajor = new LinkedHashMap<>();
     Map<String, Integer> majors = new LinkedHashMap<>();
@@ -46,6 +56,9 @@ public final class PublishedTables {
             continue;
           }
           String qualified = namespace + "." + identifier.name();
+          if (restrictions.isPresent() && !restrictions.get().containsKey(qualified)) {
+            continue;
+          }
           tables.add(TableFiles.of(qualified, table, main.snapshotId(), storage));
           Matcher matcher = MAJOR.matcher(identifier.name());
           if (matcher.matches()) {
@@ -59,7 +72,8 @@ public final class PublishedTables {
       }
     }
     tables.sort(Comparator.comparing(TableFiles::name));
-    DuckDbSession session = DuckDbSession.openForQueries(storage.workDirectory(), tables, limits);
+    DuckDbSession session = DuckDbSession.openForQueries(storage.workDirectory(), tables, limits,
+        restrictions.orElse(Map.of()));
     for (Map.Entry<String, String> alias : newestMajor.entrySet()) {
       String[] parts = alias.getValue().split("\\.");
       session.execute("CREATE OR REPLACE VIEW " + DuckDbSession.quote(alias.getKey()) + " AS SELECT * FROM "

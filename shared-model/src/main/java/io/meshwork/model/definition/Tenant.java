@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
     List<Override> overrides, List<Principal> principals, List<DeliveringPrincipal> deliveringPrincipals,
-    Location location) {
+    Location location, Delegation delegation) {
 
   public Tenant {
     Objects.requireNonNull(id, "id");
@@ -21,12 +21,43 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
     principals = List.copyOf(principals);
     deliveringPrincipals = List.copyOf(deliveringPrincipals);
     Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(delegation, "delegation");
+  }
+
+  /** A tenant without admins, ceiling, groups or grants. */
+  public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+      List<Override> overrides, List<Principal> principals, List<DeliveringPrincipal> deliveringPrincipals,
+      Location location) {
+    this(id, displayName, account, subscriptions, overrides, principals, deliveringPrincipals, location,
+        Delegation.NONE);
+  }
+
+  /** A tenant whose files nobody delivers through its bucket, with admins, ceiling, groups and grants. */
+  public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+      List<Override> overrides, List<Principal> principals, Location location, Delegation delegation) {
+    this(id, displayName, account, subscriptions, overrides, principals, List.of(), location, delegation);
+  }
+
+  /** This tenant with a workspace's principals, overrides, groups and grants added. */
+  public Tenant withWorkspace(List<Override> moreOverrides, List<Principal> morePrincipals,
+      List<Delegation.Group> groups, List<Delegation.Grant> grants, Location document) {
+    return new Tenant(id, displayName, account, subscriptions,
+        java.util.stream.Stream.concat(overrides.stream(), moreOverrides.stream()).toList(),
+        java.util.stream.Stream.concat(principals.stream(), morePrincipals.stream()).toList(), deliveringPrincipals,
+        location, delegation.withWorkspace(groups, grants, document));
+  }
+
+  /** The catalogue roles {@code principal} holds itself and through its groups. */
+  public List<String> rolesOf(Principal principal) {
+    java.util.Set<String> roles = new java.util.LinkedHashSet<>(principal.roles());
+    delegation.groupsOf(principal.name()).forEach(group -> roles.addAll(group.roles()));
+    return List.copyOf(roles);
   }
 
   /** A tenant whose files nobody delivers through its bucket (deliveries come through {@code mesh ingest} only). */
   public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
       List<Override> overrides, List<Principal> principals, Location location) {
-    this(id, displayName, account, subscriptions, overrides, principals, List.of(), location);
+    this(id, displayName, account, subscriptions, overrides, principals, List.of(), location, Delegation.NONE);
   }
 
   /** The tenant's AWS account; the id is empty until the account exists. */

@@ -53,6 +53,8 @@ public final class RuntimeNames {
 
   /** Every check of every validation, per tenant. */
   public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
+  /** Every local query of a tenant's data: who, when, what SQL, which tables and columns, how many rows, why. */
+  public static final TableName ACCESS_LOG = new TableName("meshwork", "access_log_v1");
 
   /** The CloudWatch namespace of Meshwork's metrics. */
   public static final String METRIC_NAMESPACE = "Meshwork";
