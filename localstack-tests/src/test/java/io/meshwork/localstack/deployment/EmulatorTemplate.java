@@ -44,6 +44,8 @@ record EmulatorTemplate(ObjectNode template, Map<String, String> removed) {
         + "function behind this custom resource never runs, and its Lake Formation calls would need moto anyway; "
         + "the reconciler is tested against moto (LakeFormationReconcilerTest) and the custom resource protocol "
         + "against a stand-in response URL (AccessFunctionTest)");
+    types.put("AWS::CloudTrail::Trail", "MiniStack's CloudFormation has no provisioner for trails; the access trail "
+        + "is checked on the template (AccessAuditTest) and by cfn-lint (TemplatesLintTest)");
     types.put("AWS::Events::Archive", "no provisioner in MiniStack (its EventBridge has archives only through the "
         + "API)");
     types.put("AWS::Events::EventBusPolicy", "no provisioner in MiniStack (its EventBridge takes bus policies only "

@@ -87,8 +87,9 @@ class TenantStackDeploymentTest {
       DeployedStack deployed = DeployedStack.deploy(account, stack, template);
 
       assertThat(template.removed().values()).isNotEmpty()
-          .allMatch(type -> type.startsWith("AWS::LakeFormation::") || type.equals("Custom::MeshworkAccess"))
-          .contains("Custom::MeshworkAccess");
+          .allMatch(type -> type.startsWith("AWS::LakeFormation::") || type.equals("Custom::MeshworkAccess")
+              || type.equals("AWS::CloudTrail::Trail"))
+          .contains("Custom::MeshworkAccess", "AWS::CloudTrail::Trail");
       DeployedChecks.everyKeptResourceCreated(deployed, template);
       new Checks(account, plan, stack, template, deployed).all();
     }
