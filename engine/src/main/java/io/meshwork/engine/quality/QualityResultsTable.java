@@ -3,11 +3,10 @@ package io.meshwork.engine.quality;
 import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.ComputeEngine;
+import io.meshwork.engine.storage.BuiltInColumns;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
-import io.meshwork.model.definition.Classification;
 import io.meshwork.model.definition.Column;
-import io.meshwork.model.definition.ColumnType;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.Location;
 import io.meshwork.model.definition.TableName;
@@ -49,8 +48,11 @@ public final class QualityResultsTable {
   private QualityResultsTable() {
   }
 
-  /** Appends the results of one validation; appends commute, so concurrent validations simply retry. */
-  public static void append(TenantStorage storage, ComputeEngine compute, Record record) {
+  /**
+   * Appends the results of one validation and returns the files written; appends commute, so concurrent validations
+   * simply retry.
+   */
+  public static List<DataFile> append(TenantStorage storage, ComputeEngine compute, Record record) {
     Table table = ProductTables.ensure(storage.catalog(), NAME, CONTRACT);
     List<CheckResult> checks = record.checks();
     String values = java.util.stream.IntStream.range(0, checks.size()).mapToObj(position -> {
@@ -66,7 +68,7 @@ public final class QualityResultsTable {
             DuckDbSession.literal(String.join("\n", check.sample()))) + ")";
     }).collect(Collectors.joining(",\n"));
     if (values.isEmpty()) {
-      return;
+      return List.of();
     }
     String sql = "SELECT CAST(checked_at AS TIMESTAMP WITH TIME ZONE) AS checked_at, run_id, product, version, "
         + "product_table, CAST(audit_snapshot_id AS BIGINT) AS audit_snapshot_id, "
@@ -90,6 +92,7 @@ public final class QualityResultsTable {
       files.forEach(append::appendFile);
       append.commit();
     }
+    return files;
   }
 
   /** The checks of one validation, with what they checked. */
@@ -101,7 +104,6 @@ public final class QualityResultsTable {
   }
 
   private static Column column(String name, String type, boolean required, String description) {
-    return new Column(name, ColumnType.parse(type).orElseThrow(), required, description, Classification.INTERNAL,
-        BUILT_IN);
+    return BuiltInColumns.column(BUILT_IN, name, type, required, description);
   }
 }
