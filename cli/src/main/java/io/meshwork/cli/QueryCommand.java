@@ -7,6 +7,7 @@ import io.meshwork.engine.compute.SessionBoundException;
 import io.meshwork.engine.compute.UnsafeSqlException;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.query.PublishedTables;
+import io.meshwork.engine.usage.StepClock;
 import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -82,6 +83,7 @@ final class QueryCommand implements Callable<Integer> {
       } catch (UnsafeSqlException e) {
         throw new UserInputException("The query is not allowed: " + e.getMessage());
       }
+      StepClock clock = StepClock.start();
       try {
         // One row past --max-rows tells whether the result has more.
         session.firstRows(query, maxRows + 1L, result -> QueryTable.print(result, maxRows, out));
@@ -90,6 +92,8 @@ final class QueryCommand implements Callable<Integer> {
       } catch (SQLException e) {
         throw new UserInputException("The query failed: " + Messages.firstLine(e.getMessage()) + " Tables of " + tenant
             + ": " + String.join(", ", tables(session)) + ".");
+      } finally {
+        QueryMetering.record(engine, tenant, query, clock);
       }
     }
     return 0;

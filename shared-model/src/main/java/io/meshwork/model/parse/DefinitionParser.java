@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class DefinitionParser {
 
   static final String API_VERSION = "meshwork.io/v1";
-  static final List<String> KINDS = List.of("Catalog", "Source", "DataProduct", "Tenant", AnnotationsParser.KIND);
+  static final List<String> KINDS = List.of("Catalog", "Source", "DataProduct", "Tenant", AnnotationsParser.KIND,
+      PriceSheetParser.KIND);
 
   private static final java.util.regex.Pattern TOP_LEVEL_NAME = java.util.regex.Pattern.compile(
       "(?m)^name:\\s*['\"]?([a-z][a-z0-9_]*)");
@@ -112,6 +113,9 @@ final class DefinitionParser {
       case "Tenant" -> TenantParser.parse(document, context).ifPresent(tenants::add);
       case AnnotationsParser.KIND -> {
         // A tenant's own file, read and checked by AnnotationsParser where annotations are used.
+      }
+      case PriceSheetParser.KIND -> {
+        // The provider's prices, read and checked by PriceSheetParser where usage is priced (mesh usage).
       }
       default -> problems.error(document.locationOf("kind"), "Unknown kind '%s'.%s Kinds are %s.", kind.get(),
           Suggestions.didYouMean(kind.get(), KINDS), String.join(", ", KINDS));
