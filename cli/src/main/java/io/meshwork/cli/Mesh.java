@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
     subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, IngestCommand.class, RunCommand.class, DemoCommand.class,
         QueryCommand.class, HistoryCommand.class, TestCommand.class, ContractCommand.class, CatalogCommand.class,
-        BenchCommand.class},
+        UsageCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})
 public final class Mesh implements Runnable {

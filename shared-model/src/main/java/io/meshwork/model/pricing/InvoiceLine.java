@@ -15,7 +15,7 @@ public record InvoiceLine(String tenant, String product, BigDecimal gbSeconds, B
     BigDecimal marginPercent, BigDecimal marginAmount, BigDecimal total) {
 
   /** Decimal places of an invoiced quantity. */
-  public static final int QUANTITY_SCALE = 6;
+  public static final int QUANTITY_SCALE = 12;
   /** Decimal places of an amount: centimes. */
   public static final int AMOUNT_SCALE = 2;
 

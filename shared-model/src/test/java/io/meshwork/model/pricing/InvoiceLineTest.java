@@ -21,24 +21,24 @@ class InvoiceLineTest {
     InvoiceLine line = InvoiceLine.of(PRICES, new ProductUsage("alpina", "loss_ratio", new BigDecimal("3600000"),
         new BigDecimal("12.5"), new BigDecimal("0.3"), true));
 
-    assertThat(line.fields()).containsExactly("alpina", "loss_ratio", "3600000.000000", "0.0000166667", "60.00",
-        "12.500000", "0.025", "0.31", "0.300000", "5.00", "1.50", "120.00", "20", "12.36", "194.17");
+    assertThat(line.fields()).containsExactly("alpina", "loss_ratio", "3600000.000000000000", "0.0000166667",
+        "60.00", "12.500000000000", "0.025", "0.31", "0.300000000000", "5.00", "1.50", "120.00", "20", "12.36", "194.17");
   }
 
   @Test
-  void roundsQuantitiesToSixDecimalsBeforePricingThem() {
-    // 0.0000005 GB-months rounds half-up to 0.000001; 1.2345675 GB-s to 1.234568 -> 0.0000205762 CHF -> 0.00.
+  void roundsQuantitiesToTwelveDecimalsBeforePricingThem() {
+    // 0.0000000000005 GB-months rounds half-up to 0.000000000001; 1.2345678901235 GB-s to 1.234567890124 -> 0.00.
     // A product received but not subscribed pays no subscription. 30'000.5 GB-s: 0.50001... -> 0.50; margin 0.10.
     InvoiceLine tiny = InvoiceLine.of(PRICES, new ProductUsage("alpina", "claims_clean",
-        new BigDecimal("1.2345675"), new BigDecimal("0.0000005"), BigDecimal.ZERO, false));
+        new BigDecimal("1.2345678901235"), new BigDecimal("0.0000000000005"), BigDecimal.ZERO, false));
     InvoiceLine half = InvoiceLine.of(PRICES, new ProductUsage("alpina", "claims_clean", new BigDecimal("30000.5"),
         BigDecimal.ZERO, BigDecimal.ZERO, false));
 
-    assertThat(tiny.gbSeconds()).isEqualByComparingTo("1.234568");
-    assertThat(tiny.gbMonths()).isEqualByComparingTo("0.000001");
+    assertThat(tiny.gbSeconds()).isEqualTo(new BigDecimal("1.234567890124"));
+    assertThat(tiny.gbMonths()).isEqualTo(new BigDecimal("0.000000000001"));
     assertThat(tiny.total()).isEqualByComparingTo("0.00");
-    assertThat(half.fields()).containsExactly("alpina", "claims_clean", "30000.500000", "0.0000166667", "0.50",
-        "0.000000", "0.025", "0.00", "0.000000", "5.00", "0.00", "0.00", "20", "0.10", "0.60");
+    assertThat(half.fields()).containsExactly("alpina", "claims_clean", "30000.500000000000", "0.0000166667", "0.50",
+        "0.000000000000", "0.025", "0.00", "0.000000000000", "5.00", "0.00", "0.00", "20", "0.10", "0.60");
   }
 
   @Test
