@@ -47,6 +47,10 @@ public final class RuntimeNames {
   public static final String USAGE_EVENT_SOURCE = "meshwork.usage";
   /** The ARN of the provider's central bus, where functions send usage records. */
   public static final String USAGE_BUS_VARIABLE = "MESHWORK_USAGE_BUS";
+  /** The cost allocation tag on every resource of a tenant's stack: the tenant id. */
+  public static final String TENANT_TAG = "meshwork:tenant";
+  /** The cost allocation tag on resources that serve one product: the product name. */
+  public static final String PRODUCT_TAG = "meshwork:product";
   /** The memory a Lambda function is configured with, in MB, as Lambda sets it. */
   public static final String FUNCTION_MEMORY_VARIABLE = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE";
 
