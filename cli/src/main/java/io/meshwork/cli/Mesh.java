@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Mesh.Version.class,
     description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
     subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, IngestCommand.class, RunCommand.class, DemoCommand.class,
-        QueryCommand.class, HistoryCommand.class, TestCommand.class, ContractCommand.class, CatalogCommand.class,
+        QueryCommand.class, HistoryCommand.class, MaintainCommand.class, TestCommand.class, ContractCommand.class, CatalogCommand.class,
         UsageCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})

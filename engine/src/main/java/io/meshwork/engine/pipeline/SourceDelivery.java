@@ -14,8 +14,9 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.expressions.Expressions;
 
 /**
- * Delivers a tenant's source data: the rows of a DuckDB query replace the source table's content on {@code main}
- * in one commit, checked against the source's schema like any product output.
+ * Puts rows in place for tests and benchmarks: the rows of a DuckDB query replace the source table's content on
+ * {@code main} in one commit, checked against the source's schema only. A tenant's delivery goes through
+ * {@link io.meshwork.engine.ingest.IngestService} instead, with its checks and audit branch.
  */
 public final class SourceDelivery {
 

@@ -1,6 +1,7 @@
 package io.meshwork.model.parse;
 
 import io.meshwork.model.definition.CatalogInfo;
+import io.meshwork.model.definition.RetentionPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
 final class CatalogInfoParser {
 
   private static final List<String> KEYS = List.of("apiVersion", "kind", "name", "owner", "description", "roles",
-      "glossary");
+      "glossary", "retention");
+  private static final List<String> RETENTION_KEYS = List.of("publishedDays", "keepLastPublished", "blockedRunDays");
   private static final List<String> ROLE_KEYS = List.of("role", "description");
 
   private CatalogInfoParser() {
@@ -42,6 +44,38 @@ final class CatalogInfoParser {
       });
     }
     List<io.meshwork.model.definition.GlossaryTerm> glossary = GlossaryParser.parse(document, context);
-    return name.map(text -> new CatalogInfo(text, owner, roles, glossary, document.location()));
+    RetentionPolicy retention = retention(document, context);
+    return name.map(text -> new CatalogInfo(text, owner, roles, glossary, retention, document.location()));
+  }
+
+  private static RetentionPolicy retention(YamlMap document, DocumentContext context) {
+    Optional<YamlMap> block = document.optionalMap("Catalog", "retention");
+    if (block.isEmpty()) {
+      return RetentionPolicy.DEFAULT;
+    }
+    YamlMap map = block.get().allowOnly("the retention of the catalogue", RETENTION_KEYS);
+    RetentionPolicy defaults = RetentionPolicy.DEFAULT;
+    int published = positive(map, "publishedDays", defaults.publishedDays(), context);
+    int last = positive(map, "keepLastPublished", defaults.keepLastPublished(), context);
+    int blocked = positive(map, "blockedRunDays", defaults.blockedRunDays(), context);
+    return new RetentionPolicy(published, last, blocked);
+  }
+
+  private static int positive(YamlMap map, String key, int fallback, DocumentContext context) {
+    Optional<String> text = map.optionalText("the retention of the catalogue", key);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.get().trim());
+      if (value >= 1 && value <= 36500) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    context.problems().error(map.locationOf(key), "'%s' of the retention of the catalogue must be a whole number "
+        + "from 1 to 36500, not '%s'.", key, text.get());
+    return fallback;
   }
 }
