@@ -51,15 +51,7 @@ final class UsageCommand implements Callable<Integer> {
   HomeOption homeOption;
 
   @ArgGroup(multiplicity = "1")
-  Target target;
-
-  static final class Target {
-    @Option(names = {"-t", "--tenant"}, paramLabel = "TENANT", description = "Tenant id.")
-    String tenant;
-
-    @Option(names = "--all-tenants", description = "Every tenant of the catalogue.")
-    boolean allTenants;
-  }
+  TenantTarget target;
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month (UTC) to report (default: this month).")
   String month;
@@ -92,8 +84,7 @@ final class UsageCommand implements Callable<Integer> {
       throw new UserInputException("--unused lists subscriptions and takes no --by " + by + ". Leave out --by.");
     }
     Catalog catalog = catalogOption.load();
-    List<String> tenants = target.allTenants ? catalog.tenantIds()
-        : List.of(TenantOption.require(catalog, target.tenant));
+    List<String> tenants = target.tenants(catalog);
     PriceSheet sheet = view == View.PRODUCT && !unused || view == View.STEP ? priceSheet(catalog) : null;
     PrintWriter out = spec.commandLine().getOut();
     Instant from = period.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
