@@ -5,6 +5,7 @@ import io.meshwork.engine.usage.UsageRecord;
 import io.meshwork.engine.usage.UsageSink;
 import io.meshwork.engine.usage.UsageTable;
 import io.meshwork.model.runtime.RuntimeNames;
+import io.micronaut.context.env.Environment;
 import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.util.List;
@@ -27,19 +28,26 @@ final class FunctionUsage implements UsageSink {
   private final UsageMetrics metrics;
   private final Consumer<String> log;
   private final Optional<String> bus;
+  private final Optional<String> endpoint;
   private EventBridgeClient events;
 
-  FunctionUsage(Engine engine, JsonMapper json, Consumer<String> log, Optional<String> bus) {
+  FunctionUsage(Engine engine, JsonMapper json, Consumer<String> log, Optional<String> bus,
+      Optional<String> endpoint) {
     this.engine = engine;
     this.metrics = new UsageMetrics(json);
     this.log = log;
     this.bus = bus.filter(arn -> !arn.isBlank());
+    this.endpoint = endpoint.filter(url -> !url.isBlank());
   }
 
-  /** The sink of a deployed function: stdout for EMF, the bus from {@code MESHWORK_USAGE_BUS}. */
-  static FunctionUsage of(Engine engine, JsonMapper json) {
+  /**
+   * The sink of a function: stdout for EMF; the bus from {@code MESHWORK_USAGE_BUS} ({@code meshwork.usage.bus}),
+   * reached through {@code AWS_ENDPOINT_URL} ({@code aws.endpoint.url}) when set, as the engine's storage is.
+   */
+  static FunctionUsage of(Engine engine, JsonMapper json, Environment environment) {
     return new FunctionUsage(engine, json, System.out::println,
-        Optional.ofNullable(System.getenv(RuntimeNames.USAGE_BUS_VARIABLE)));
+        environment.getProperty(RuntimeNames.property(RuntimeNames.USAGE_BUS_VARIABLE), String.class),
+        environment.getProperty("aws.endpoint.url", String.class));
   }
 
   @Override
@@ -67,8 +75,7 @@ final class FunctionUsage implements UsageSink {
   private synchronized EventBridgeClient client() {
     if (events == null) {
       var builder = EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create());
-      Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank())
-          .ifPresent(url -> builder.endpointOverride(URI.create(url)));
+      endpoint.ifPresent(url -> builder.endpointOverride(URI.create(url)));
       events = builder.build();
     }
     return events;

@@ -30,7 +30,7 @@ class FunctionUsageTest {
     try (HandlerFixture fixture = new HandlerFixture(home)) {
       fixture.deliverClaims("('c1', 'ZH', 120.50), ('c2', 'BE', 80.00)");
       ComputeService compute = new ComputeService(fixture.engine, new FunctionUsage(fixture.engine, fixture.json,
-          log::add, Optional.empty()));
+          log::add, Optional.empty(), Optional.empty()));
 
       ComputeResult result = compute.compute(new StepRequest(HandlerFixture.TENANT, "claims_clean", "r1"));
 
