@@ -7,11 +7,7 @@ import io.meshwork.engine.usage.StorageTable;
 import io.meshwork.engine.usage.StoredTable;
 import io.meshwork.engine.usage.UsageHistory;
 import io.meshwork.model.definition.Catalog;
-import io.meshwork.model.definition.Diagnostic;
-import io.meshwork.model.definition.InvalidDefinitionException;
 import io.meshwork.model.definition.Tenant;
-import io.meshwork.model.parse.DirectoryDefinitionFiles;
-import io.meshwork.model.parse.PriceSheetParser;
 import io.meshwork.model.pricing.PriceSheet;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -140,21 +136,12 @@ final class UsageCommand implements Callable<Integer> {
   }
 
   private PriceSheet priceSheet(Catalog catalog) {
-    Path file = prices != null ? prices : Path.of(catalogOption.directory, "prices.yaml");
+    Path file = prices != null ? prices : Path.of(catalogOption.directory, PriceSheetFile.NAME);
     if (!Files.isRegularFile(file)) {
       throw new UserInputException("No price sheet at '" + file + "'. Pass one with --prices FILE, or add "
           + "prices.yaml (kind: PriceSheet) to the catalogue; see the README, section mesh usage.");
     }
-    Path parent = file.toAbsolutePath().getParent();
-    String display = file.getParent() == null ? "." : file.getParent().toString();
-    try {
-      return PriceSheetParser.load(new DirectoryDefinitionFiles(parent, display), file.getFileName().toString(),
-          catalog);
-    } catch (InvalidDefinitionException invalid) {
-      // Name the file as the user can open it from where mesh runs.
-      throw new InvalidDefinitionException(invalid.diagnostics().stream()
-          .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message())).toList());
-    }
+    return PriceSheetFile.load(file, catalog);
   }
 
   private static Set<String> subscriptions(Catalog catalog, String tenant) {

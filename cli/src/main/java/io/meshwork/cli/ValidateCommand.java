@@ -27,6 +27,10 @@ final class ValidateCommand implements Callable<Integer> {
     Catalog catalog = CatalogOption.load(directory);
     int tests = CatalogOption.transformTests(directory, catalog).size();
     TenantAnnotationFiles.checkAll(directory, catalog);
+    java.nio.file.Path prices = java.nio.file.Path.of(directory, PriceSheetFile.NAME);
+    if (java.nio.file.Files.isRegularFile(prices)) {
+      PriceSheetFile.load(prices, catalog);
+    }
     CatalogOption.bindTransforms(directory, catalog);
     PrintWriter out = spec.commandLine().getOut();
     long productNames = catalog.products().stream().filter(product -> !product.isCustom())

@@ -171,6 +171,29 @@ class UsageCommandTest {
     assertThat(usage.err()).contains(home + "/bad-prices.yaml:3:11: Prices are in CHF, found currency 'USD'.");
   }
 
+  @Test
+  void validateChecksTheCataloguesPriceSheet() throws Exception {
+    Path catalogue = home.resolve("catalogue");
+    Path source = Path.of(HelvetiaHome.CATALOGUE);
+    try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path target = catalogue.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    Files.writeString(catalogue.resolve("prices.yaml"), PRICES.replace("marginPercent: 10", "marginPercent: ten"));
+
+    MeshRun validate = MeshRun.of("validate", catalogue.toString());
+
+    assertThat(validate.exitCode()).isEqualTo(2);
+    assertThat(validate.err()).contains(catalogue + "/prices.yaml:7:16: 'marginPercent' is 'ten', not a price in CHF: "
+        + "write a non-negative decimal with a point, e.g. 'marginPercent: 15'.");
+  }
+
   private String prices() throws Exception {
     Path file = home.resolve("prices.yaml");
     Files.writeString(file, PRICES);
