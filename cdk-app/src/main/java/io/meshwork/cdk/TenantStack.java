@@ -2,6 +2,7 @@ package io.meshwork.cdk;
 
 import io.meshwork.cdk.constructs.AccessReconciler;
 import io.meshwork.cdk.constructs.AccessReconcilerProps;
+import io.meshwork.cdk.constructs.AccessAudit;
 import io.meshwork.cdk.constructs.DataBucket;
 import io.meshwork.cdk.constructs.DataBucketProps;
 import io.meshwork.cdk.constructs.DataProductTable;
@@ -99,14 +100,20 @@ public final class TenantStack extends Stack {
     databases.put(TenantPipeline.QUALITY_RESULTS.namespace(), database(TenantPipeline.QUALITY_RESULTS.namespace(),
         "Meshwork pipeline records: quality results of every validation", warehouse));
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
+    new AccessAudit(this, "AccessAudit", tenant.id(), key, dataBucket.bucket(), dataBucket.accessLogs());
     // One asset for every function of the stack: the jar is staged and hashed once.
     Code code = FunctionsJar.code(System.getenv());
     this.pipeline = new TenantPipeline(this, "Pipeline", TenantPipelineProps.builder(tenant.id(), plan,
-        dataBucket.bucket(), key, code).build());
+        dataBucket.bucket(), key, code)
+        .deliveringPrincipals(deliveringPrincipals(tenant, tenant.account().id().or(() -> defaultAccount)))
+        .build());
     LakeFormationPolicy policy = LakeFormationPolicy.of(tenant, plan, tenant.account().id().or(() -> defaultAccount));
     this.reconciler = new AccessReconciler(this, "Access", AccessReconcilerProps.of(tenant.id(), policy,
         code, dataBucket.bucket(), key, pipeline.operationsKey(),
         pipeline.scheduleGroup()));
+    // The tenant's admins apply their workspace through the Access function (mesh workspace package).
+    tenant.delegation().admins().forEach(admin -> admin.arn().ifPresent(arn -> reconciler.function().alias()
+        .grantInvoke(new software.amazon.awscdk.services.iam.ArnPrincipal(arn))));
     this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(dataBucket.bucket(), key, databases,
         glueTables).withReconciler(reconciler.function().role()));
     for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
@@ -117,6 +124,11 @@ public final class TenantStack extends Stack {
       access.grantCreateTables(step.role(), TenantPipeline.QUALITY_RESULTS.namespace());
     }
     pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
+    pipeline.deliveries().ifPresent(deliveries -> {
+      access.grantTableCommits(deliveries.ingest().role(), plan.sources().stream().map(source -> source.tableName())
+          .toList());
+      access.grantRecords(deliveries.ingest().role(), TenantPipeline.QUALITY_RESULTS.namespace());
+    });
     // The policy is applied once the tables exist, the reconciler is an administrator, and the stack's own Lake
     // Formation changes are done (Lake Formation refuses concurrent permission changes).
     CfnResource policyResource = (CfnResource) reconciler.policy().getNode().getDefaultChild();
@@ -172,6 +184,29 @@ public final class TenantStack extends Stack {
   /** The stack id and name of tenant {@code tenantId}. */
   public static String nameOf(String tenantId) {
     return NAME_PREFIX + tenantId;
+  }
+
+  /**
+   * The ARNs of the tenant's delivering principals, each checked against the account the stack deploys to (the
+   * parser checks them against the tenant's account id when the tenant file has one).
+   */
+  static List<String> deliveringPrincipals(Tenant tenant, Optional<String> account) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Tenant.DeliveringPrincipal principal : tenant.deliveringPrincipals()) {
+      if (account.isEmpty()) {
+        problems.add(new Diagnostic(principal.location(), "Delivering principal " + principal.arn() + " of tenant "
+            + tenant.id() + " cannot be checked against the tenant's account: add the account id to the tenant"
+            + " file, or set CDK_DEFAULT_ACCOUNT."));
+      } else if (!principal.accountId().equals(account.get())) {
+        problems.add(new Diagnostic(principal.location(), "Delivering principal " + principal.arn() + " of tenant "
+            + tenant.id() + " belongs to account " + principal.accountId() + ", not to the account "
+            + account.get() + " the tenant stack deploys to. Name a role of account " + account.get() + "."));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException(problems);
+    }
+    return tenant.deliveringPrincipals().stream().map(Tenant.DeliveringPrincipal::arn).toList();
   }
 
   /** The plan's products, then its sources, each checked for names Glue and Athena accept. */

@@ -2,6 +2,7 @@ package io.meshwork.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Tenant;
@@ -80,6 +81,54 @@ class CrossTenantIsolationTest {
       }
       assertThat(foreign).as("ARNs of other accounts in the permissions of " + tenant.id()).isEmpty();
     }
+  }
+
+  /**
+   * The Ingest function of each tenant reads, deletes and writes objects of its own stack's data bucket only (by
+   * reference, never a bucket name or an imported value), and its rule listens to that bucket only.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aTenantsIngestFunctionCanNeverTouchAnotherTenantsBucket() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (Tenant tenant : catalog.tenants()) {
+      Map<String, Object> template = (Map<String, Object>) stacks.stream()
+          .filter(stack -> stack.getStackName().equals(TenantStack.nameOf(tenant.id()))).findFirst().orElseThrow()
+          .getTemplate();
+      Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) template.get("Resources");
+      String bucket = logicalIdOfType(resources, "AWS::S3::Bucket", "DataBucket");
+      String role = logicalIdOfType(resources, "AWS::IAM::Role", "PipelineIngestRole");
+      List<JsonNode> statements = new ArrayList<>();
+      resources.values().stream().filter(resource -> resource.get("Type").equals("AWS::IAM::Policy"))
+          .<JsonNode>map(resource -> json.valueToTree(resource.get("Properties")))
+          .filter(policy -> policy.path("Roles").toString().contains("\"" + role + "\""))
+          .forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statements::add));
+      assertThat(statements).as("statements of the Ingest role of " + tenant.id()).isNotEmpty();
+      for (JsonNode statement : statements) {
+        if (!statement.path("Action").toString().contains("\"s3:")) {
+          continue;
+        }
+        JsonNode targets = statement.path("Resource").isArray() ? statement.path("Resource")
+            : json.createArrayNode().add(statement.path("Resource"));
+        for (JsonNode target : targets) {
+          assertThat(target.toString()).as("S3 resource of the Ingest role of " + tenant.id())
+              .contains("{\"Fn::GetAtt\":[\"" + bucket + "\",\"Arn\"]}")
+              .doesNotContain("arn:aws:s3:::").doesNotContain("Fn::ImportValue");
+          assertThat(target.isTextual()).as("a literal S3 resource of " + tenant.id()).isFalse();
+        }
+      }
+      String rule = json.writeValueAsString(resources.get(logicalIdOfType(resources, "AWS::Events::Rule",
+          "PipelineDeliveriesRule")).get("Properties"));
+      assertThat(rule).contains("\"bucket\":{\"name\":[{\"Ref\":\"" + bucket + "\"}]}");
+    }
+  }
+
+  private static String logicalIdOfType(Map<String, Map<String, Object>> resources, String type, String prefix) {
+    List<String> ids = resources.entrySet().stream()
+        .filter(entry -> entry.getValue().get("Type").equals(type) && entry.getKey().startsWith(prefix))
+        .map(Map.Entry::getKey).toList();
+    assertThat(ids).as(type + " " + prefix + "*").hasSize(1);
+    return ids.get(0);
   }
 
   /** The permission-bearing resources of the stack, as JSON text. */

@@ -156,7 +156,7 @@ class RefreshStateMachineTest {
   void productChainBranchesOnComputeChecksAndPublishStatus() {
     assertThat(chain.get(COMPUTE).get("Next").asText()).isEqualTo(COMPUTE_STATUS);
     assertThat(json(chain.get(COMPUTE_STATUS).get("Choices"))).isEqualTo(json(List.of(
-        Map.of("Variable", "$.status", "StringEquals", "COMPUTED", "Next", VALIDATE),
+        Map.of("Or", statusIn("COMPUTED", "REJECTED"), "Next", VALIDATE),
         Map.of("Or", statusIn("UP_TO_DATE", "ALREADY_PUBLISHED", "UPSTREAM_FAILED"), "Next", NOTHING_TO_PUBLISH))));
     assertThat(chain.get(COMPUTE_STATUS).get("Default").asText()).isEqualTo(UNEXPECTED_COMPUTE_STATUS);
     assertThat(chain.get(VALIDATE).get("Next").asText()).isEqualTo(CHECKS_PASSED);

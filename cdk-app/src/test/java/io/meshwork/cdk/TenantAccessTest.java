@@ -119,8 +119,9 @@ class TenantAccessTest {
     template.resourceCountIs(LAKE_FORMATION + "Resource", 1);
     // Compute, Validate and Publish each get the location and, per database (7 domains and the pipeline's own),
     // DESCRIBE and table permissions; Validate may create tables; the freshness check may describe the tables of the
-    // 6 databases holding products with a freshness SLA.
-    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 3 * (1 + 2 * 8) + 1 + 6);
+    // 6 databases holding products with a freshness SLA; Ingest gets the location, DESCRIBE on the sources' database,
+    // each of the 5 source tables by name, and creates and appends to the pipeline's records.
+    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 3 * (1 + 2 * 8) + 1 + 6 + (1 + 1 + 5 + 2));
   }
 
   @Test
@@ -216,7 +217,7 @@ class TenantAccessTest {
   void principalWithoutArnFailsSynth_namingTheTenantFileAndField(@TempDir Path directory) throws IOException {
     String err = synthesizeAlpinaWith(directory, "    arn: arn:aws:iam::444455556666:role/alpina-controlling\n", "");
 
-    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:38:11: The principal controlling of"
+    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:47:11: The principal controlling of"
         + " tenant alpina holds role 'controller', which access rules of the plan use (claims_triangle 1.0.0 at"
         + " products/reserving/claims_triangle/product.yaml:71:11), but has no 'arn'. Lake Formation grants to IAM"
         + " principals: add the role its members assume, e.g. 'arn:"
@@ -228,7 +229,7 @@ class TenantAccessTest {
     String err = synthesizeAlpinaWith(directory, "arn:aws:iam::444455556666:role/alpina-regional-zurich",
         "arn:aws:iam::777788889999:role/alpina-regional-zurich");
 
-    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:41:11: The arn of principal"
+    assertThat(err).isEqualTo(invalid(directory, "tenants/alpina/tenant.yaml:50:11: The arn of principal"
         + " regional-sales-zurich of tenant alpina is in account 777788889999, but the tenant's data lives in account"
         + " 444455556666 and is never granted to another account. Use an IAM role of account 444455556666."));
   }

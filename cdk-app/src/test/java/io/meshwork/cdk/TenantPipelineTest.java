@@ -51,7 +51,8 @@ class TenantPipelineTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> HANDLERS = Map.of("plan", "PlanFunction", "compute", "ComputeFunction",
-      "validate", "ValidateFunction", "publish", "PublishFunction", "freshness", "FreshnessFunction");
+      "validate", "ValidateFunction", "publish", "PublishFunction", "freshness", "FreshnessFunction",
+      "ingest", "IngestFunction");
 
   @TempDir
   Path temporary;
@@ -84,7 +85,8 @@ class TenantPipelineTest {
   void computeHasTheLargestSizeAndTheOtherStepsSmallerDefaults() {
     Template template = PipelineStacks.template("rhenus");
     Map<String, List<Integer>> sizes = Map.of("compute", List.of(3008, 900), "validate", List.of(2048, 600),
-        "plan", List.of(1024, 120), "publish", List.of(1024, 120), "freshness", List.of(1024, 60));
+        "plan", List.of(1024, 120), "publish", List.of(1024, 120), "freshness", List.of(1024, 60),
+        "ingest", List.of(2048, 600));
     sizes.forEach((step, size) -> assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties",
         Match.objectLike(Map.of("FunctionName", "meshwork-rhenus-" + step, "MemorySize", size.get(0),
             "Timeout", size.get(1), "EphemeralStorage", Map.of("Size", 512)))))).as(step).hasSize(1));
@@ -100,7 +102,7 @@ class TenantPipelineTest {
         "MESHWORK_WAREHOUSE", Map.of("Fn::Join", List.of("", List.of("s3://", Map.of("Ref", bucket), "/warehouse"))),
         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     assertThat(PipelineStacks.template("lemanic").findResources("AWS::Lambda::Function", Map.of("Properties",
-        Match.objectLike(Map.of("Environment", Map.of("Variables", environment)))))).hasSize(5);
+        Match.objectLike(Map.of("Environment", Map.of("Variables", environment)))))).hasSize(6);
   }
 
   @Test
@@ -137,7 +139,7 @@ class TenantPipelineTest {
     assertThat(PipelineStacks.definition(template).at("/States/Waves/ItemProcessor/States/Products/MaxConcurrency")
         .asInt()).isEqualTo(2);
     assertThat(template.findResources("AWS::Logs::LogGroup", Map.of("Properties", Match.objectLike(Map.of(
-        "RetentionInDays", 90))))).hasSize(6);
+        "RetentionInDays", 90))))).hasSize(7);
   }
 
   @Test
@@ -227,20 +229,24 @@ class TenantPipelineTest {
   }
 
   @Test
-  void dependentsRuleRefreshesWhatReadsAProductThatAProductRefreshPublished() {
+  void dependentsRuleRefreshesWhatReadsAProductOrSourceThatAProductRefreshOrADeliveryPublished() {
     TenantStack stack = PipelineStacks.stack("alpina");
     Template template = PipelineStacks.template("alpina");
     String machine = logicalId(stack, stack.pipeline().refresh().stateMachine());
     String role = logicalId(stack, stack.pipeline().getNode().findChild("DependentsRuleRole"));
-    template.resourceCountIs("AWS::Events::Rule", 1);
+    // The other rule is the deliveries' (SourceDeliveriesTest).
+    template.resourceCountIs("AWS::Events::Rule", 2);
     template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
         "EventPattern", Map.of(
             "source", List.of("meshwork.pipeline"),
             "detail-type", List.of("ProductPublished"),
             "detail", Map.of(
                 "tenant", List.of("alpina"),
-                "product", List.of("claims_clean", "cost_per_insured", "insured_months", "loss_ratio"),
-                "request", Map.of("product", List.of(Map.of("exists", true))))),
+                "product", List.of("cantons", "claims", "claims_clean", "cost_per_insured", "insured_months",
+                    "insured_persons", "loss_ratio", "premiums", "providers"),
+                "$or", List.of(
+                    Map.of("request", Map.of("product", List.of(Map.of("exists", true)))),
+                    Map.of("request", Map.of("source", List.of(Map.of("exists", true))))))),
         "Targets", List.of(Map.of(
             "Id", "Target0",
             "Arn", Map.of("Ref", machine),
@@ -253,14 +259,17 @@ class TenantPipelineTest {
   }
 
   @Test
-  void noDependentsRuleWhenNoPlannedProductReadsAnother() throws IOException {
+  void whenNoPlannedProductReadsAnother_theDependentsRuleFollowsOnlyTheSourcesTheProductsRead() throws IOException {
     TenantPlan alpina = plan("alpina");
     TenantPlan plan = new TenantPlan("alpina", List.of(List.of(alpina.product("claims_clean").orElseThrow())),
         alpina.sources());
 
     Template template = Template.fromStack(pipelineStack(plan, props -> { }));
 
-    template.resourceCountIs("AWS::Events::Rule", 0);
+    template.resourceCountIs("AWS::Events::Rule", 2);
+    template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("EventPattern", Match.objectLike(Map.of(
+        "source", List.of("meshwork.pipeline"),
+        "detail", Match.objectLike(Map.of("product", List.of("claims", "providers"))))))));
   }
 
   @Test
@@ -607,6 +616,7 @@ class TenantPipelineTest {
       case "compute" -> stack.pipeline().compute();
       case "validate" -> stack.pipeline().validate();
       case "publish" -> stack.pipeline().publish();
+      case "ingest" -> stack.pipeline().deliveries().orElseThrow().ingest();
       default -> stack.pipeline().freshness().orElseThrow();
     };
   }

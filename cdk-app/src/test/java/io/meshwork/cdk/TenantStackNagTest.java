@@ -58,7 +58,7 @@ class TenantStackNagTest {
           .toList();
       assertThat(suppressions).extracting(suppression -> suppression.get("id")).containsExactlyInAnyOrder(
           "HIPAA.Security-S3DefaultEncryptionKMS", "HIPAA.Security-S3BucketReplicationEnabled",
-          "HIPAA.Security-S3BucketReplicationEnabled");
+          "HIPAA.Security-S3BucketReplicationEnabled", "HIPAA.Security-S3BucketReplicationEnabled");
       assertThat(suppressions).allSatisfy(suppression ->
           assertThat((String) suppression.get("reason")).hasSizeGreaterThan(60));
     }

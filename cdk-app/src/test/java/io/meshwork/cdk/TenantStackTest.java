@@ -66,7 +66,7 @@ class TenantStackTest {
 
   @Test
   void accessLogBucketUsesS3ManagedKeys() {
-    template.resourceCountIs("AWS::S3::Bucket", 2);
+    template.resourceCountIs("AWS::S3::Bucket", 3);
     template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
         "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
             "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
@@ -74,13 +74,13 @@ class TenantStackTest {
   }
 
   @Test
-  void bothBucketPoliciesDenyRequestsWithoutTls() {
+  void everyBucketPolicyDeniesRequestsWithoutTls() {
     Map<String, Map<String, Object>> policies = template.findResources("AWS::S3::BucketPolicy",
         Map.of("Properties", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
             "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                 "Effect", "Deny",
                 "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))))));
-    assertThat(policies).hasSize(2);
+    assertThat(policies).hasSize(3);
   }
 
   @Test

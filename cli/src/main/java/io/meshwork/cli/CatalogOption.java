@@ -9,7 +9,11 @@ import io.meshwork.model.parse.DirectoryDefinitionFiles;
 import io.meshwork.model.parse.DirectoryTestFiles;
 import io.meshwork.model.testing.TransformTestCase;
 import io.meshwork.model.testing.TransformTests;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.meshwork.model.parse.DefinitionFiles;
+import io.meshwork.model.parse.WorkspaceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -27,19 +31,29 @@ final class CatalogOption {
     return load(directory);
   }
 
-  /** Loads and validates the catalogue in {@code directory}; diagnostics name files below it. */
+  /** The catalogue with the workspace of {@code workspace}, if given, layered over it. */
+  Catalog load(WorkspaceOption workspace) {
+    return load(directory, workspace.directory());
+  }
+
   /**
    * The transform tests ({@code tests/*.yaml}) of the catalogue in {@code directory}, checked against it; invalid
    * fixtures are reported like invalid definitions.
    */
   static List<TransformTestCase> transformTests(String directory, Catalog catalog) {
+    return transformTests(directory, Optional.empty(), catalog);
+  }
+
+  /** The transform tests of the catalogue and, if given, of the workspace (its custom products and overrides). */
+  static List<TransformTestCase> transformTests(String directory, Optional<Path> workspace, Catalog catalog) {
     Path root = Path.of(directory);
-    String display = display(directory);
     Problems problems = new Problems();
-    List<TransformTestCase> cases = TransformTests.validate(catalog, new DirectoryDefinitionFiles(root, display),
-        DirectoryTestFiles.paths(root), problems);
+    List<String> paths = new ArrayList<>(DirectoryTestFiles.paths(root));
+    workspace.ifPresent(path -> DirectoryTestFiles.paths(path).forEach(test -> paths.add(WorkspaceFiles.PREFIX
+        + test)));
+    List<TransformTestCase> cases = TransformTests.validate(catalog, files(directory, workspace), paths, problems);
     if (!problems.isEmpty()) {
-      throw invalid(problems, display);
+      throw invalid(problems, directory, workspace);
     }
     return cases;
   }
@@ -48,7 +62,8 @@ final class CatalogOption {
    * Binds every transform, override and SQL rule of {@code catalog} in DuckDB against empty inputs; problems are
    * reported like invalid definitions.
    */
-  static void bindTransforms(String directory, Catalog catalog) throws java.io.IOException {
+  static void bindTransforms(String directory, Optional<Path> workspace, Catalog catalog)
+      throws java.io.IOException {
     Path scratch = java.nio.file.Files.createTempDirectory("meshwork-validate");
     Problems problems = new Problems();
     try {
@@ -57,7 +72,7 @@ final class CatalogOption {
       io.meshwork.engine.compute.Directories.deleteRecursively(scratch);
     }
     if (!problems.isEmpty()) {
-      throw invalid(problems, display(directory));
+      throw invalid(problems, directory, workspace);
     }
   }
 
@@ -66,33 +81,56 @@ final class CatalogOption {
   }
 
   static Catalog load(String directory) {
-    Path root = Path.of(directory);
-    if (!Files.isDirectory(root)) {
+    return load(directory, Optional.empty());
+  }
+
+  /** Loads and validates the catalogue in {@code directory} with {@code workspace} layered over it. */
+  static Catalog load(String directory, Optional<Path> workspace) {
+    if (!Files.isDirectory(Path.of(directory))) {
       throw new UserInputException("No catalogue directory at '" + directory + "'. Run mesh from the project root "
           + "or pass the catalogue directory, e.g. --definitions " + DEFAULT + ".");
     }
-    String display = display(directory);
+    if (workspace.isPresent() && !Files.isDirectory(workspace.get())) {
+      throw new UserInputException("No workspace directory at '" + workspace.get() + "'. Pass the directory holding "
+          + "the tenant's workspace.yaml, e.g. --workspace alpina-workspace.");
+    }
     Catalog catalog;
     try {
-      catalog = CatalogLoader.load(new DirectoryDefinitionFiles(root, display));
+      catalog = CatalogLoader.load(files(directory, workspace));
     } catch (InvalidDefinitionException invalid) {
       // Name files as the user can open them from where mesh runs.
-      throw new InvalidDefinitionException(invalid.diagnostics().stream()
-          .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
-          .toList());
+      throw invalid(invalid.diagnostics(), directory, workspace);
     }
     // DuckDB's own parser has the last word on what each SQL text is, before any of it runs.
     Problems problems = new Problems();
     io.meshwork.engine.compute.DefinitionSql.check(catalog, problems);
     if (!problems.isEmpty()) {
-      throw invalid(problems, display);
+      throw invalid(problems, directory, workspace);
     }
     return catalog;
   }
 
+  private static DefinitionFiles files(String directory, Optional<Path> workspace) {
+    DefinitionFiles catalogue = new DirectoryDefinitionFiles(Path.of(directory), display(directory));
+    return workspace.<DefinitionFiles>map(path -> new WorkspaceFiles(catalogue,
+        new DirectoryDefinitionFiles(path, display(path.toString())))).orElse(catalogue);
+  }
+
   private static InvalidDefinitionException invalid(Problems problems, String display) {
-    return new InvalidDefinitionException(problems.sorted().stream()
-        .map(diagnostic -> new Diagnostic(diagnostic.location().under(display), diagnostic.message()))
+    return invalid(problems, display, Optional.empty());
+  }
+
+  private static InvalidDefinitionException invalid(Problems problems, String directory, Optional<Path> workspace) {
+    return invalid(problems.sorted(), directory, workspace);
+  }
+
+  private static InvalidDefinitionException invalid(List<Diagnostic> diagnostics, String directory,
+      Optional<Path> workspace) {
+    String catalogueRoot = display(directory);
+    String workspaceRoot = workspace.map(path -> display(path.toString())).orElse("");
+    return new InvalidDefinitionException(diagnostics.stream()
+        .map(diagnostic -> new Diagnostic(WorkspaceFiles.display(diagnostic.location(), catalogueRoot,
+            workspaceRoot), diagnostic.message()))
         .toList());
   }
 }

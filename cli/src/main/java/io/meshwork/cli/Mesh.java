@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "mesh", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Mesh.Version.class,
     description = "Meshwork: managed data products, defined once as code and refreshed per tenant.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, IngestCommand.class, RunCommand.class, DemoCommand.class,
-        QueryCommand.class, HistoryCommand.class, MaintainCommand.class, TestCommand.class, ContractCommand.class, CatalogCommand.class,
+    subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, IngestCommand.class, RunCommand.class,
+        DemoCommand.class, QueryCommand.class, AuditCommand.class, HistoryCommand.class, MaintainCommand.class,
+        TestCommand.class, ContractCommand.class, CatalogCommand.class, WorkspaceCommand.class,
         UsageCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})

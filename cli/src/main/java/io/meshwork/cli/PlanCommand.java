@@ -28,6 +28,9 @@ final class PlanCommand implements Callable<Integer> {
   CatalogOption catalogOption;
 
   @Mixin
+  WorkspaceOption workspaceOption;
+
+  @Mixin
   TenantOption tenantOption;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -36,8 +39,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Catalog catalog = catalogOption.load();
+    Catalog catalog = catalogOption.load(workspaceOption);
     String tenant = tenantOption.require(catalog);
+    workspaceOption.requireTenant(catalog, tenant);
     Tenant definition = catalog.tenant(tenant).orElseThrow();
     TenantPlan plan = new Planner(catalog).plan(tenant);
     PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,8 @@ import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.GuardedQuery;
 import io.meshwork.engine.compute.SessionBoundException;
 import io.meshwork.engine.compute.UnsafeSqlException;
+import io.meshwork.engine.audit.AccessLogTable;
+import io.meshwork.engine.audit.QueryReads;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.query.PublishedTables;
 import io.meshwork.engine.usage.StepClock;
@@ -12,6 +14,7 @@ import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,10 +38,26 @@ final class QueryCommand implements Callable<Integer> {
   CatalogOption catalogOption;
 
   @Mixin
+  WorkspaceOption workspaceOption;
+
+  @Mixin
   HomeOption homeOption;
 
   @Option(names = {"-t", "--tenant"}, required = true, paramLabel = "TENANT", description = "Tenant id.")
   String tenant;
+
+  @Option(names = "--as", paramLabel = "PRINCIPAL", description = "Query as this principal of the tenant: only the "
+      + "tables, columns and rows its grants allow (the policy Lake Formation enforces on AWS). Without it, the query "
+      + "acts as the tenant's data admin.")
+  String principal;
+
+  @Option(names = "--purpose", paramLabel = "TEXT", description = "Why the query is run; kept in the access log.")
+  String purpose;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). The header line goes to standard "
+          + "error for csv and json.")
+  QueryOutput.Format format;
 
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100",
       description = "Rows to print at most, 1 to " + MAX_ROWS_CEILING + " (default: ${DEFAULT-VALUE}).")
@@ -64,39 +83,85 @@ final class QueryCommand implements Callable<Integer> {
     }
     Duration limit = Durations.parse("--timeout", timeout, Duration.ofHours(1));
     String spill = Sizes.check("--max-spill", maxSpill);
-    Optional<String> problem = PublishedTables.readOnlyProblem(sql);
-    if (problem.isPresent()) {
-      throw new UserInputException("The query is not allowed: " + problem.get());
-    }
-    Catalog catalog = catalogOption.load();
+    Catalog catalog = catalogOption.load(workspaceOption);
     if (catalog.tenant(tenant).isEmpty()) {
       // No list of the other tenants: a query is a tenant's view, and tenant ids are not its business.
       throw new UserInputException("Unknown tenant '" + tenant + "': the catalogue defines no tenant of that id.");
     }
+    workspaceOption.requireTenant(catalog, tenant);
+    QueryPrincipal as = QueryPrincipal.of(catalog, tenant, Optional.ofNullable(principal));
     PrintWriter out = spec.commandLine().getOut();
     DuckDbSession.Limits limits = HomeOption.limits().withTimeout(limit).withMaxSpill(spill);
     try (Engine engine = homeOption.engine(catalog);
-        DuckDbSession session = PublishedTables.open(engine.storage(tenant), limits)) {
-      GuardedQuery query;
-      try {
-        query = session.guard(sql);
-      } catch (UnsafeSqlException e) {
-        throw new UserInputException("The query is not allowed: " + e.getMessage());
-      }
+        DuckDbSession session = PublishedTables.open(engine.storage(tenant), limits, as.restrictions())) {
+      Instant started = Instant.now();
+      QueryReads reads = new QueryReads(List.of(), List.of());
+      QueryOutput.Printed printed = new QueryOutput.Printed(0, false);
+      String outcome = "ok";
+      GuardedQuery metered = null;
       StepClock clock = StepClock.start();
       try {
-        // One row past --max-rows tells whether the result has more.
-        session.firstRows(query, maxRows + 1L, result -> QueryTable.print(result, maxRows, out));
-      } catch (SessionBoundException e) {
-        throw new UserInputException("The query failed: " + e.getMessage() + " " + hint(e.bound()));
-      } catch (SQLException e) {
-        throw new UserInputException("The query failed: " + Messages.firstLine(e.getMessage()) + " Tables of " + tenant
-            + ": " + String.join(", ", tables(session)) + ".");
+        GuardedQuery query = guard(session);
+        metered = query;
+        reads = QueryReads.of(session, query);
+        printed = print(session, query, as, out);
+        if (printed.more()) {
+          outcome = "ok, cut at --max-rows " + maxRows;
+        }
+      } catch (UserInputException e) {
+        outcome = e.getMessage();
+        throw e;
       } finally {
-        QueryMetering.record(engine, tenant, query, clock);
+        AccessLogTable.append(engine.storage(tenant), engine.compute(), new AccessLogTable.Entry(started,
+            as.principal().orElse(QueryPrincipal.DATA_ADMIN), Optional.ofNullable(purpose), sql,
+            as.products(reads.tables()), as.qualified(reads.tables()), as.qualified(reads.columns()), printed.rows(),
+            outcome));
+        if (metered != null) {
+          // A query that ran is metered: the bytes of the tables it names, for its principal (else the OS user).
+          QueryMetering.record(engine, tenant, metered, clock, as.principal().orElse(QueryMetering.principal()));
+        }
+      }
+      if (printed.more() && format != QueryOutput.Format.table) {
+        throw new UserInputException("The result has more than " + maxRows + " rows; the first " + maxRows + " were "
+            + "printed. Raise --max-rows (at most " + MAX_ROWS_CEILING + ") or aggregate.");
       }
     }
     return 0;
+  }
+
+  private GuardedQuery guard(DuckDbSession session) {
+    Optional<String> problem = PublishedTables.readOnlyProblem(sql);
+    if (problem.isPresent()) {
+      throw new UserInputException("The query is not allowed: " + problem.get());
+    }
+    try {
+      return session.guard(sql);
+    } catch (UnsafeSqlException e) {
+      throw new UserInputException("The query is not allowed: " + e.getMessage());
+    }
+  }
+
+  private QueryOutput.Printed print(DuckDbSession session, GuardedQuery query, QueryPrincipal as, PrintWriter out)
+      throws SQLException {
+    QueryOutput.Printed[] printed = {new QueryOutput.Printed(0, false)};
+    try {
+      // One row past --max-rows tells whether the result has more.
+      session.firstRows(query, maxRows + 1L, result -> {
+        (format == QueryOutput.Format.table ? out : spec.commandLine().getErr()).println(as.header());
+        printed[0] = QueryOutput.print(format, result, maxRows, out);
+      });
+    } catch (SessionBoundException e) {
+      throw new UserInputException("The query failed: " + e.getMessage() + " " + hint(e.bound()));
+    } catch (SQLException e) {
+      Optional<String> missing = as.missingGrant(e.getMessage());
+      if (missing.isPresent()) {
+        throw new UserInputException("The query failed: " + missing.get());
+      }
+      throw new UserInputException("The query failed: " + Messages.firstLine(e.getMessage()) + " Tables "
+          + as.principal().map(name -> name + " may read").orElse("of " + tenant) + ": "
+          + String.join(", ", tables(session)) + ".");
+    }
+    return printed[0];
   }
 
   private String hint(SessionBoundException.Bound bound) {

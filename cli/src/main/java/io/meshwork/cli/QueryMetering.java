@@ -12,17 +12,17 @@ import java.util.Map;
 
 /**
  * Records what a {@code mesh query} scanned in the tenant's usage table: per table it names, the bytes of that
- * table's files on {@code main}, charged to the principal (the OS user when no other principal is known).
+ * table's files on {@code main}, charged to the principal ({@code --as}, else the OS user).
  */
 final class QueryMetering {
 
   private QueryMetering() {
   }
 
-  static void record(Engine engine, String tenant, GuardedQuery query, StepClock clock) {
+  static void record(Engine engine, String tenant, GuardedQuery query, StepClock clock, String principal) {
     TenantStorage storage = engine.storage(tenant);
     Map<String, Long> scanned = PublishedTables.list(storage).scanned(query);
-    UsageTable.append(storage, engine.compute(), QueryUsage.records(engine.plan(tenant), principal(), clock, scanned,
+    UsageTable.append(storage, engine.compute(), QueryUsage.records(engine.plan(tenant), principal, clock, scanned,
         UsageMeter.of(engine.compute().name())));
   }
 

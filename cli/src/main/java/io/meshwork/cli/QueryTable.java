@@ -19,7 +19,7 @@ final class QueryTable {
   private QueryTable() {
   }
 
-  static void print(ResultSet result, int maxRows, PrintWriter out) throws SQLException {
+  static QueryOutput.Printed print(ResultSet result, int maxRows, PrintWriter out) throws SQLException {
     ResultSetMetaData metadata = result.getMetaData();
     int columns = metadata.getColumnCount();
     String[] header = new String[columns];
@@ -59,6 +59,7 @@ final class QueryTable {
       out.printf("(%d row%s)%n", printed, printed == 1 ? "" : "s");
     }
     out.flush();
+    return new QueryOutput.Printed(printed, more);
   }
 
   private static String[] row(ResultSet result, int columns) throws SQLException {

@@ -31,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
   CatalogOption catalogOption;
 
   @Mixin
+  WorkspaceOption workspaceOption;
+
+  @Mixin
   HomeOption homeOption;
 
   @ArgGroup(multiplicity = "1")
@@ -53,8 +56,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Catalog catalog = catalogOption.load();
+    Catalog catalog = catalogOption.load(workspaceOption);
     List<String> tenants = target.tenants(catalog);
+    if (target.tenant != null) {
+      workspaceOption.requireTenant(catalog, target.tenant);
+    }
     if (product != null) {
       Planner planner = new Planner(catalog);
       tenants.forEach(tenant -> PlannedProducts.require(planner.plan(tenant), product));

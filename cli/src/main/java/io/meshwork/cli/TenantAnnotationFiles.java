@@ -47,11 +47,22 @@ final class TenantAnnotationFiles {
     }
   }
 
-  /** Checks every tenant's default annotations file; all problems of all files are reported together. */
-  static void checkAll(String directory, Catalog catalog) {
+  /**
+   * Checks every tenant's default annotations file, the workspace's {@code annotations.yaml} standing for its
+   * tenant's; all problems of all files are reported together.
+   */
+  static void checkAll(String directory, java.util.Optional<Path> workspace, Catalog catalog) {
     List<Diagnostic> problems = new ArrayList<>();
+    java.util.Optional<String> owner = WorkspaceOption.owner(catalog).map(io.meshwork.model.definition.Tenant::id);
     for (String tenant : catalog.tenantIds()) {
       try {
+        if (workspace.isPresent() && owner.equals(java.util.Optional.of(tenant))) {
+          Path file = workspace.get().resolve(FILE_NAME);
+          if (Files.isRegularFile(file)) {
+            load(file, catalog, tenant);
+          }
+          continue;
+        }
         load(directory, catalog, tenant);
       } catch (InvalidDefinitionException invalid) {
         problems.addAll(invalid.diagnostics());

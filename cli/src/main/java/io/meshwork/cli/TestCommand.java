@@ -3,6 +3,9 @@ package io.meshwork.cli;
 import io.meshwork.engine.testing.TransformTestResult;
 import io.meshwork.engine.testing.TransformTestRunner;
 import io.meshwork.model.definition.Catalog;
+import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.parse.TransformTestParser;
+import io.meshwork.model.parse.WorkspaceFiles;
 import io.meshwork.model.definition.DataProduct;
 import io.meshwork.model.definition.Suggestions;
 import io.meshwork.model.testing.TransformTestCase;
@@ -36,13 +39,16 @@ final class TestCommand implements Callable<Integer> {
   @Mixin
   CatalogOption catalogOption;
 
+  @Mixin
+  WorkspaceOption workspaceOption;
+
   @Option(names = {"-p", "--product"}, paramLabel = "PRODUCT", description = "Only this product's tests.")
   String product;
 
   @Override
   public Integer call() throws IOException {
     long started = System.nanoTime();
-    Catalog catalog = catalogOption.load();
+    Catalog catalog = catalogOption.load(workspaceOption);
     List<TransformTestCase> cases = fixtures(catalog).stream()
         .filter(testCase -> product == null || testCase.product().equals(product))
         .sorted(Comparator.comparing(TransformTestCase::product).thenComparing(TransformTestCase::name))
@@ -70,7 +76,8 @@ final class TestCommand implements Callable<Integer> {
           out.printf("PASS %s (%d ms)%n", testCase.label(), millis);
         } else {
           out.printf("FAIL %s (%d ms)%n", testCase.label(), millis);
-          out.println("  " + testCase.location().under(display()));
+          out.println("  " + WorkspaceFiles.display(testCase.location(), display(),
+              workspaceOption.directory().map(Path::toString).orElse("")));
           result.report().forEach(line -> out.println("  " + line));
         }
       }
@@ -93,7 +100,7 @@ final class TestCommand implements Callable<Integer> {
       throw new UserInputException("Unknown product '" + product + "'." + Suggestions.didYouMean(product, names)
           + " Products are " + String.join(", ", names) + ".");
     }
-    return CatalogOption.transformTests(catalogOption.directory, catalog);
+    return CatalogOption.transformTests(catalogOption.directory, workspaceOption.directory(), catalog);
   }
 
   /** The result of a finished case; a failure of the runner itself surfaces as the internal error it is. */
@@ -108,10 +115,20 @@ final class TestCommand implements Callable<Integer> {
     }
   }
 
+  /** The product a case runs: the provider's, or for a workspace's override test the product with the override. */
   private static DataProduct product(Catalog catalog, TransformTestCase testCase) {
-    return catalog.productVersions(testCase.product()).stream()
+    DataProduct product = catalog.productVersions(testCase.product()).stream()
         .filter(candidate -> candidate.version().equals(testCase.version()))
         .findFirst().orElseThrow();
+    if (!TransformTestParser.testsOverride(testCase)) {
+      return product;
+    }
+    Tenant.Override override = WorkspaceOption.owner(catalog).orElseThrow().overrides().stream()
+        .filter(candidate -> candidate.product().equals(product.name())).findFirst().orElseThrow();
+    return new DataProduct(product.name(), product.domain(), product.version(), product.status(), product.owner(),
+        product.description(), product.tags(), product.tenant(), product.inputs(), product.parameters(),
+        override.transform(), product.contract(), product.quality(), product.sla(), product.access(),
+        product.location());
   }
 
   /** The catalogue directory as diagnostics name it, so that file names open from where mesh runs. */

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code mesh validate [DIR]}: checks every definition and plans every tenant; reports all problems at once. */
@@ -22,16 +23,19 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Catalogue directory (default: $MESH_DEFINITIONS or ${DEFAULT-VALUE}).")
   String directory;
 
+  @Mixin
+  WorkspaceOption workspaceOption;
+
   @Override
   public Integer call() throws java.io.IOException {
-    Catalog catalog = CatalogOption.load(directory);
-    int tests = CatalogOption.transformTests(directory, catalog).size();
-    TenantAnnotationFiles.checkAll(directory, catalog);
+    Catalog catalog = CatalogOption.load(directory, workspaceOption.directory());
+    int tests = CatalogOption.transformTests(directory, workspaceOption.directory(), catalog).size();
+    TenantAnnotationFiles.checkAll(directory, workspaceOption.directory(), catalog);
     java.nio.file.Path prices = java.nio.file.Path.of(directory, PriceSheetFile.NAME);
     if (java.nio.file.Files.isRegularFile(prices)) {
       PriceSheetFile.load(prices, catalog);
     }
-    CatalogOption.bindTransforms(directory, catalog);
+    CatalogOption.bindTransforms(directory, workspaceOption.directory(), catalog);
     PrintWriter out = spec.commandLine().getOut();
     long productNames = catalog.products().stream().filter(product -> !product.isCustom())
         .map(DataProduct::name).distinct().count();
@@ -40,6 +44,8 @@ final class ValidateCommand implements Callable<Integer> {
     out.printf("%s is valid: %d sources, %d products (%d versions), %d tenants, %d custom product%s, %d transform "
         + "test%s.%n", directory, catalog.sources().size(), productNames, managedVersions, catalog.tenants().size(),
         custom, custom == 1 ? "" : "s", tests, tests == 1 ? "" : "s");
+    workspaceOption.directory().ifPresent(workspace -> out.printf("  with the workspace %s of tenant %s%n", workspace,
+        WorkspaceOption.owner(catalog).map(io.meshwork.model.definition.Tenant::id).orElse("(none)")));
     Planner planner = new Planner(catalog);
     for (String tenant : catalog.tenantIds()) {
       TenantPlan plan = planner.plan(tenant);

@@ -20,10 +20,7 @@ class BrokenCatalogueTest {
   private static final Path FIXTURES = Path.of("src/test/resources/broken");
 
   static Stream<String> fixtures() throws IOException {
-    try (Stream<Path> directories = Files.list(FIXTURES)) {
-      return directories.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList()
-          .stream();
-    }
+    return FixtureDirectories.below(FIXTURES);
   }
 
   @ParameterizedTest(name = "{0}")

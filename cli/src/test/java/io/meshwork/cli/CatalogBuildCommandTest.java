@@ -172,8 +172,9 @@ class CatalogBuildCommandTest {
         + "combined_ratio</code> of all rows</td></tr>");
     assertThat(sections(claimsClean).get("quality-results")).contains("Latest validation: run <code>defects</code>",
         "<tr class=\"failed\"><td>failed</td>", "<td><code>first</code></td>");
-    assertThat(sections(claimsClean).get("audit-branches")).contains("<code>audit-defects</code>",
-        "Blocked by quality: ");
+    // the defects leave insured_id empty, so the run committed nothing to a branch: only its validation shows
+    assertThat(sections(claimsClean).get("audit-branches"))
+        .contains("<p>None: every computed snapshot was published.</p>");
     assertThat(sections(costPerInsured).get("annotations")).contains(
         "<dd id=\"annotation-owner\">Tarification Lemanic (C. Favre)</dd>",
         "<span class=\"tag own\">tarification</span>",
@@ -185,7 +186,11 @@ class CatalogBuildCommandTest {
         .containsPattern("<p id=\"delivered\">Delivered \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC, \\d+ rows.</p>");
     assertThat(BuiltSites.lemanicWithState().resolve("sources/cantons.html")).doesNotExist();
     assertThat(Files.readString(BuiltSites.portal("lemanic").resolve("sources/claims.html"))).contains(
-        "<section id=\"delivery\">");
+        "<section id=\"delivery\">", "<li><a download href=\"../downloads/claims.odcs.yaml\">ODCS v3.1.0 data "
+            + "contract (claims.odcs.yaml)</a></li>");
+    assertThat(Files.readString(BuiltSites.portal("lemanic").resolve("downloads/claims.odcs.yaml")))
+        .contains("id: lemanic-claims-v2-contract\n");
+    assertThat(BuiltSites.marketplace().resolve("downloads/claims.odcs.yaml")).doesNotExist();
     assertThat(Files.readString(BuiltSites.marketplace().resolve("sources/claims.html"))).doesNotContain(
         "<section id=\"delivery\">");
     assertThat(Files.readString(BuiltSites.portal("lemanic").resolve("products/loss_ratio.html")))

@@ -79,8 +79,12 @@ class CatalogSiteBrowserTest {
       checkLinks(browser);
       browser.script("window.scrollTo(0, 0);");
       browser.screenshot(SCREENSHOTS.resolve("tenant-page.png"));
-      browser.open(server.uri("lemanic", "products/claims_clean.html#audit-branches"));
-      assertThat(browser.text(browser.find("#audit-branches td:nth-child(3)"))).startsWith("Blocked by quality: ");
+      browser.open(server.uri("lemanic", "products/claims_clean.html#quality-results"));
+      // the run with defects left insured_id empty: refused before any commit, so it shows as a validation only
+      assertThat(browser.text(browser.find("#quality-results table.checks tr.failed td:nth-child(2)")))
+          .isEqualTo("required(insured_id)");
+      assertThat(browser.text(browser.find("#audit-branches p")))
+          .isEqualTo("None: every computed snapshot was published.");
       checkLinks(browser);
 
       assertThat(browser.consoleProblems()).isEmpty();

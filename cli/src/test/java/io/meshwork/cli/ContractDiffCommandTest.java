@@ -27,10 +27,7 @@ class ContractDiffCommandTest {
   private static final Path FIXTURES = Path.of("src/test/resources/contract-diff");
 
   static Stream<String> fixtures() throws IOException {
-    try (Stream<Path> directories = Files.list(FIXTURES)) {
-      return directories.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList()
-          .stream();
-    }
+    return FixtureDirectories.below(FIXTURES);
   }
 
   @ParameterizedTest(name = "{0}")

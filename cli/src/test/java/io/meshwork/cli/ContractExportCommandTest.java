@@ -21,18 +21,20 @@ class ContractExportCommandTest {
   Path output;
 
   @Test
-  void writesOneOdcsContractPerProductTheTenantReceives() throws IOException {
+  void writesOneOdcsContractPerProductTheTenantReceives_andPerSourceItDelivers() throws IOException {
     MeshRun run = contract("export", "--tenant", "lemanic", "--format", "odcs", "--output", output.toString(),
         "--definitions", CATALOGUE);
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     Path directory = output.resolve("lemanic");
-    assertThat(run.out()).isEqualTo(Stream.of("claims_clean", "insured_months", "cost_per_insured", "loss_ratio")
-        .map(product -> directory.resolve(product + ".odcs.yaml") + "\n").reduce("", String::concat));
+    assertThat(run.out()).isEqualTo(Stream.of("claims_clean", "insured_months", "cost_per_insured", "loss_ratio",
+            "claims", "insured_persons", "premiums", "providers")
+        .map(name -> directory.resolve(name + ".odcs.yaml") + "\n").reduce("", String::concat));
     try (Stream<Path> files = Files.list(directory)) {
-      assertThat(files.map(file -> file.getFileName().toString()).sorted()).containsExactly(
-          "claims_clean.odcs.yaml", "cost_per_insured.odcs.yaml", "insured_months.odcs.yaml", "loss_ratio.odcs.yaml");
+      assertThat(files.map(file -> file.getFileName().toString()).sorted()).containsExactly("claims.odcs.yaml",
+          "claims_clean.odcs.yaml", "cost_per_insured.odcs.yaml", "insured_months.odcs.yaml",
+          "insured_persons.odcs.yaml", "loss_ratio.odcs.yaml", "premiums.odcs.yaml", "providers.odcs.yaml");
     }
     String contract = Files.readString(directory.resolve("loss_ratio.odcs.yaml"));
     assertThat(contract).startsWith("""
@@ -53,6 +55,47 @@ class ContractExportCommandTest {
           - server: local
             type: local
         """).contains("    path: .meshwork/tenants/lemanic/warehouse/finance/loss_ratio_v1\n");
+  }
+
+  @Test
+  void writesTheContractOfOneSource_theOneTheInputPortsPointAt() throws IOException {
+    MeshRun run = contract("export", "-t", "alpina", "-p", "premiums", "-f", "odcs", "-o", output.toString(), "-d",
+        CATALOGUE);
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    Path file = output.resolve("alpina").resolve("premiums.odcs.yaml");
+    assertThat(run.out()).isEqualTo(file + "\n");
+    assertThat(Files.readString(file)).startsWith("""
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: alpina-premiums-v2-contract
+        name: premiums
+        version: 2.0.0
+        status: active
+        domain: sources
+        tenant: alpina
+        """).contains("""
+          - property: delivery
+            value:
+              mode: append
+              key:
+                - premium_month
+        """);
+    contract("export", "-t", "alpina", "-p", "loss_ratio", "-f", "odps", "-o", output.toString(), "-d", CATALOGUE);
+    assertThat(Files.readString(output.resolve("alpina").resolve("loss_ratio.odps.yaml")))
+        .contains("    contractId: alpina-premiums-v2-contract\n");
+  }
+
+  @Test
+  void aSourceHasNoOdpsDescriptor() {
+    MeshRun run = contract("export", "-t", "alpina", "-p", "premiums", "-f", "odps", "-o", output.toString(), "-d",
+        CATALOGUE);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("'premiums' is a source tenant 'alpina' delivers: it has an ODCS contract "
+        + "(--format odcs) but no ODPS product descriptor, as it is not a product.\n");
+    assertThat(output).isEmptyDirectory();
   }
 
   @Test
@@ -100,7 +143,8 @@ class ContractExportCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("Tenant 'lemanic' does not receive product 'kpi_summary'. Tenant 'lemanic' "
-        + "receives claims_clean, insured_months, cost_per_insured, loss_ratio.\n");
+        + "receives claims_clean, insured_months, cost_per_insured, loss_ratio and delivers claims, insured_persons, "
+        + "premiums, providers.\n");
     assertThat(output).isEmptyDirectory();
   }
 

@@ -50,6 +50,21 @@ class ContractVerifyCommandTest {
   }
 
   @Test
+  void aSourceContract_verifiesTheTenantsSourceTable() {
+    MeshRun export = MeshRun.of("contract", "export", "--tenant", "helvetia", "--product", "claims", "--format",
+        "odcs", "--output", contracts.toString(), "--definitions", CATALOGUE, "--home", home.toString());
+
+    MeshRun verify = verify(contracts.resolve("helvetia/claims.odcs.yaml"));
+
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+    assertThat(verify.out()).startsWith("Verifying claims (table sources.claims_v1, snapshot ")
+        .contains("  passed   required(claim_id): 0 of 2 rows fail: claim_id must not be empty (the contract marks "
+            + "it required)\n")
+        .contains("  passed   primary_key(claim_id): 0 of 2 rows fail").contains("The table honours the contract.");
+  }
+
+  @Test
   void verifyFails_whenTheSchemaDiffersFromTheContract() throws Exception {
     Path changed = contracts.resolve("changed.odcs.yaml");
     Files.writeString(changed, Files.readString(contract).replace("physicalType: decimal(12,2)",

@@ -13,12 +13,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The SHA-256 of every file under a Meshwork home, by relative path: equal maps mean nothing was touched, except
- * Meshwork's own usage ledger, which a query that ran appends to by design. Its files
- * ({@code warehouse/meshwork/usage_v1/}) are left out, and each tenant's SQLite catalog is compared by its rows
- * (every table's metadata pointer and every namespace property) without the usage table's row.
+ * The SHA-256 of every file under a Meshwork home, by relative path: equal maps mean nothing was touched. The access
+ * log and the usage ledger are the tables every query appends to (by Meshwork, never by the query's SQL), so their
+ * files are left out, and each SQLite catalog stands for the metadata location of every other table it holds.
  */
 final class HomeChecksums {
+
+  private static final String ACCESS_LOG = "/warehouse/meshwork/access_log_v1/";
+  private static final String USAGE = "/warehouse/meshwork/usage_v1/";
 
   private HomeChecksums() {
   }
@@ -27,11 +29,12 @@ final class HomeChecksums {
     Map<String, String> checksums = new TreeMap<>();
     try (Stream<Path> files = Files.walk(home)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String name = home.relativize(file).toString().replace('\\', '/');
-        if (name.contains("/warehouse/meshwork/usage_v1/")) {
+        String name = home.relativize(file).toString();
+        if (name.contains(ACCESS_LOG) || name.contains(USAGE)) {
           continue;
         }
-        checksums.put(name, name.endsWith("/catalog.db") ? catalogRows(file) : sha256(file));
+        checksums.put(name, name.endsWith("catalog.db") ? tables(file) : file.getFileName().toString()
+            .startsWith("catalog.db") ? "" : sha256(file));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -39,27 +42,21 @@ final class HomeChecksums {
     return checksums;
   }
 
-  /** The catalog's rows but the usage table's, as text: what a query must not change. */
-  private static String catalogRows(Path file) {
-    StringBuilder rows = new StringBuilder();
-    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-        java.sql.Statement statement = connection.createStatement()) {
-      for (String sql : java.util.List.of("SELECT * FROM iceberg_tables WHERE NOT (table_namespace = 'meshwork' "
-          + "AND table_name = 'usage_v1') ORDER BY 1, 2, 3",
-          "SELECT * FROM iceberg_namespace_properties ORDER BY 1, 2, 3")) {
-        try (java.sql.ResultSet result = statement.executeQuery(sql)) {
-          while (result.next()) {
-            for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-              rows.append(result.getString(column)).append('|');
-            }
-            rows.append('\n');
-          }
-        }
+  /** Every table of a SQLite catalog but the access log and the usage ledger, with its current metadata file. */
+  private static String tables(Path catalog) {
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + catalog);
+        java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT table_namespace, table_name, "
+            + "metadata_location FROM iceberg_tables WHERE NOT (table_namespace = 'meshwork' AND table_name IN "
+            + "('access_log_v1', 'usage_v1')) ORDER BY 1, 2")) {
+      StringBuilder tables = new StringBuilder();
+      while (rows.next()) {
+        tables.append(rows.getString(1)).append('.').append(rows.getString(2)).append('=')
+            .append(rows.getString(3)).append('\n');
       }
+      return tables.toString();
     } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Cannot read the catalog " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException("Cannot read the catalog " + catalog, e);
     }
-    return rows.toString();
   }
 
   private static String sha256(Path file) throws IOException {

@@ -30,6 +30,8 @@ class RunQueryHistoryTest {
 
     assertThat(query.exitCode()).as(query.err()).isZero();
     assertThat(query.out()).isEqualTo("""
+        -- as the data admin of tenant helvetia: every table, column and row; pass --as PRINCIPAL to query as one \
+        of the tenant's principals
         canton | total_chf
         -------+----------
         BE     | 300.00

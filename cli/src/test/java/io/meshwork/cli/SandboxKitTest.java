@@ -133,7 +133,8 @@ class SandboxKitTest {
     MeshRun query = query("SELECT * FROM range(500000000) AS t(n)", "--max-rows", "3");
 
     assertThat(query.exitCode()).as(query.err()).isZero();
-    assertThat(query.out()).isEqualTo("n\n-\n0\n1\n2\n(first 3 rows shown; the result has more: raise --max-rows, "
+    assertThat(query.out()).isEqualTo("-- as the data admin of tenant helvetia: every table, column and row; pass "
+        + "--as PRINCIPAL to query as one of the tenant's principals\nn\n-\n0\n1\n2\n(first 3 rows shown; the result has more: raise --max-rows, "
         + "at most 100000, or aggregate)\n");
   }
 

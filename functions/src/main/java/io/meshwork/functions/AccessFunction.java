@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.functions.access.ApplyReport;
 import io.meshwork.functions.access.LakeFormationReconciler;
 import io.meshwork.functions.access.S3AccessLedger;
+import io.meshwork.model.access.Ceiling;
+import io.meshwork.model.definition.Diagnostic;
+import io.meshwork.model.definition.InvalidDefinitionException;
+import io.meshwork.model.parse.DefinitionFiles;
+import io.meshwork.model.parse.InMemoryDefinitionFiles;
+import io.meshwork.model.parse.WorkspaceFiles;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Problems;
@@ -22,6 +28,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -81,10 +88,41 @@ public final class AccessFunction implements RequestStreamHandler {
       JSON.writeValue(output, response);
       return;
     }
+    if (event != null && event.has(WORKSPACE_FIELD)) {
+      Map<String, Object> answer = applyWorkspace(event.get(WORKSPACE_FIELD));
+      log.println(JSON.writeValueAsString(Map.of("step", "Access", "trigger", "workspace", "answer", answer)));
+      JSON.writeValue(output, answer);
+      return;
+    }
     ApplyReport report = reconcile(policy());
     log.println(JSON.writeValueAsString(Map.of("step", "Access", "trigger", "schedule", "report",
         report.toString())));
     JSON.writeValue(output, summary(report));
+  }
+
+  /**
+   * A tenant admin's workspace ({@code {"workspace": {"files": {"workspace.yaml": "...", ...}}}}, as {@code mesh
+   * access apply} writes it), layered over the packaged catalogue, whose tenant file holds the published ceiling: an
+   * invalid workspace is answered with its problems and changes nothing; a valid one is reconciled within the ceiling.
+   */
+  Map<String, Object> applyWorkspace(JsonNode workspace) {
+    Map<String, String> files = new java.util.TreeMap<>();
+    workspace.path("files").fields().forEachRemaining(file -> files.put(file.getKey(), file.getValue().asText()));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    Compiled compiled;
+    try {
+      compiled = compile(Optional.of(new InMemoryDefinitionFiles("workspace", files)));
+    } catch (InvalidDefinitionException invalid) {
+      answer.put("Applied", false);
+      answer.put("Problems", invalid.diagnostics().stream().map(diagnostic -> new Diagnostic(WorkspaceFiles.display(
+          diagnostic.location(), "catalogue", "workspace"), diagnostic.message()).toString()).toList());
+      return answer;
+    }
+    ApplyReport report = reconcile(compiled.policy());
+    answer.put("Applied", true);
+    answer.putAll(summary(report));
+    answer.put("Report", report.toString());
+    return answer;
   }
 
   /** The custom resource's answer to {@code event}, after doing what it asks. */
@@ -120,9 +158,10 @@ public final class AccessFunction implements RequestStreamHandler {
     }
   }
 
+  /** Reconciles {@code policy} within the provider's ceiling for the tenant, which is re-checked here. */
   private ApplyReport reconcile(LakeFormationPolicy policy) {
     try (LakeFormationClient client = lakeFormation.get(); S3Client storage = s3.get()) {
-      return reconciler(client, storage).reconcile(policy);
+      return reconciler(client, storage).reconcile(policy, compiled().ceiling());
     }
   }
 
@@ -133,16 +172,39 @@ public final class AccessFunction implements RequestStreamHandler {
 
   /** The tenant's policy, compiled from the catalogue packaged with the function (or {@code MESHWORK_DEFINITIONS}). */
   LakeFormationPolicy policy() {
+    return compiled().policy();
+  }
+
+  /** The tenant's policy and the provider's ceiling for it, from the same catalogue. */
+  private Compiled compiled() {
+    return compile(Optional.empty());
+  }
+
+  private Compiled compile(Optional<DefinitionFiles> workspace) {
     String directory = environment.getOrDefault(RuntimeNames.DEFINITIONS_VARIABLE, "");
-    Catalog catalog = CatalogLoader.load(directory.isBlank() ? new ClasspathDefinitionFiles()
-        : new DirectoryDefinitionFiles(Path.of(directory)));
+    DefinitionFiles packaged = directory.isBlank() ? new ClasspathDefinitionFiles()
+        : new DirectoryDefinitionFiles(Path.of(directory));
+    Catalog catalog = CatalogLoader.load(workspace.<DefinitionFiles>map(files -> new WorkspaceFiles(packaged, files))
+        .orElse(packaged));
     String tenantId = setting(RuntimeNames.TENANT_VARIABLE);
+    if (workspace.isPresent() && catalog.tenants().stream().noneMatch(tenant -> tenant.id().equals(tenantId)
+        && tenant.delegation().workspace().isPresent())) {
+      throw new InvalidDefinitionException(List.of(new Diagnostic(io.meshwork.model.definition.Location.of(
+          WorkspaceFiles.PREFIX + "workspace.yaml"), "This function applies the workspace of tenant " + tenantId
+          + " only: its workspace.yaml must say 'tenant: " + tenantId + "'.")));
+    }
     Tenant tenant = catalog.tenant(tenantId).orElseThrow(() -> new IllegalStateException("MESHWORK_TENANT names "
         + tenantId + ", which is not a tenant of the function's catalogue."));
     Problems problems = new Problems();
     TenantPlan plan = new Planner(catalog).plan(tenant, problems);
     problems.throwIfAny();
-    return LakeFormationPolicy.of(tenant, plan, Optional.of(setting(RuntimeNames.CATALOG_ID_VARIABLE)));
+    return new Compiled(LakeFormationPolicy.of(tenant, plan, Optional.of(setting(RuntimeNames.CATALOG_ID_VARIABLE))),
+        new Ceiling(tenant, plan));
+  }
+
+  private static final String WORKSPACE_FIELD = "workspace";
+
+  private record Compiled(LakeFormationPolicy policy, Ceiling ceiling) {
   }
 
   private String setting(String name) {
@@ -158,6 +220,7 @@ public final class AccessFunction implements RequestStreamHandler {
     summary.put("Changes", report.changes());
     summary.put("GrantsAdded", report.grantsAdded().size());
     summary.put("GrantsRevoked", report.grantsRevoked().size());
+    summary.put("AboveCeiling", report.ceiling().size());
     return summary;
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The Plan state: the waves of the tenant's plan, each product as a ready Compute input. With a product, only it and
  * the products it reads, directly or not, so that refreshing one product never recomputes unrelated ones. With
- * {@code dependentsOf}, the products downstream of that one and what they read (see {@link TenantPlan#refreshAfter}).
+ * {@code dependentsOf}, the products downstream of that one and what they read (see {@link TenantPlan#refreshAfter});
+ * when {@code dependentsOf} names a source (an Ingest function published a delivery), every product reading it,
+ * directly or not, and what those read ({@link TenantPlan#refreshAfterSource}).
  */
 public final class PlanFunction extends EngineFunction<PlanRequest, PlanResponse> {
 
@@ -43,6 +45,8 @@ public final class PlanFunction extends EngineFunction<PlanRequest, PlanResponse
     List<List<PlannedProduct>> selected;
     if (request.product() != null) {
       selected = plan.waves(plan.upstreamOf(engine().planned(request.tenant(), request.product()).name()));
+    } else if (request.dependentsOf() != null && isSource(plan, request.dependentsOf())) {
+      selected = plan.waves(plan.refreshAfterSource(request.dependentsOf()));
     } else if (request.dependentsOf() != null) {
       selected = plan.waves(plan.refreshAfter(engine().planned(request.tenant(), request.dependentsOf()).name()));
     } else {
@@ -51,5 +55,9 @@ public final class PlanFunction extends EngineFunction<PlanRequest, PlanResponse
     List<List<StepRequest>> waves = selected.stream().map(wave -> wave.stream()
         .map(planned -> new StepRequest(request.tenant(), planned.name(), request.runId())).toList()).toList();
     return new PlanResponse(request.tenant(), request.runId(), waves);
+  }
+
+  private static boolean isSource(TenantPlan plan, String name) {
+    return plan.sources().stream().anyMatch(source -> source.name().equals(name));
   }
 }

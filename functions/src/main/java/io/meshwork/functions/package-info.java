@@ -6,7 +6,8 @@
  * <h2>Data flow</h2>
  * <pre>
  * PlanFunction      PlanRequest    -&gt; PlanResponse (waves of StepRequest; the Map states iterate them)
- * ComputeFunction   StepRequest    -&gt; ComputeResult (COMPUTED, UP_TO_DATE, ALREADY_PUBLISHED or UPSTREAM_FAILED)
+ * ComputeFunction   StepRequest    -&gt; ComputeResult (COMPUTED, REJECTED, UP_TO_DATE, ALREADY_PUBLISHED
+ *                                  or UPSTREAM_FAILED)
  * ValidateFunction  ComputeResult  -&gt; ValidateResult
  * PublishFunction   ValidateResult -&gt; PublishResult (PUBLISHED, UNCHANGED, BLOCKED, CONFLICT or SKIPPED)
  * FreshnessFunction FreshnessRequest -&gt; FreshnessReport (not a state: an hourly schedule invokes it; it writes one

@@ -120,6 +120,38 @@ class AccessFunctionTest {
     assertThat(withoutDescribes.fingerprint()).isNotEqualTo(policy.fingerprint());
   }
 
+  @Test
+  void aWorkspaceGrantAboveThePublishedCeiling_isAnsweredWithTheProblem_withoutTouchingLakeFormation()
+      throws IOException {
+    JsonNode answer = invoke(Map.of("workspace", Map.of("files", Map.of("workspace.yaml", """
+        apiVersion: meshwork.io/v1
+        kind: Workspace
+        tenant: alpina
+        grants:
+          - to: controlling
+            product: claims_clean
+            role: controller
+            classifications: [public, pii]
+        """))));
+
+    assertThat(answer.get("Applied").asBoolean()).isFalse();
+    assertThat(answer.get("Problems")).hasSize(1);
+    assertThat(answer.get("Problems").get(0).asText()).isEqualTo("workspace/workspace.yaml:5:9: The grant of "
+        + "claims_clean to controlling as role controller includes pii columns, which the provider's ceiling for "
+        + "tenant alpina (tenants/alpina/tenant.yaml) excludes for that role on claims_clean: it allows public, "
+        + "internal, confidential. Remove pii from 'classifications'.");
+  }
+
+  @Test
+  void aWorkspaceOfAnotherTenant_isRefused() throws IOException {
+    JsonNode answer = invoke(Map.of("workspace", Map.of("files", Map.of("workspace.yaml",
+        "apiVersion: meshwork.io/v1\nkind: Workspace\ntenant: rhenus\n"))));
+
+    assertThat(answer.get("Applied").asBoolean()).isFalse();
+    assertThat(answer.get("Problems").get(0).asText()).isEqualTo("workspace/workspace.yaml: This function applies "
+        + "the workspace of tenant alpina only: its workspace.yaml must say 'tenant: alpina'.");
+  }
+
   private JsonNode invoke(Map<String, Object> event) throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     new AccessFunction(ALPINA, AccessFunctionTest::noClient, AccessFunctionTest::noClient,

@@ -31,7 +31,7 @@ class SnapshotIdJsonTest {
   void snapshotIdsAbove2Pow53_areWrittenAsStrings_andSurviveTheRoundTrip() throws IOException {
     ComputeResult computed = new ComputeResult(new StepRequest("helvetia", "cost_by_canton", "exec-1"),
         ComputeResult.Status.COMPUTED, "1.0.0", "finance.cost_by_canton_v1", "audit-exec-1", ID, 3,
-        Map.of("claims_clean", ID), "fingerprint", "Computed 3 rows into branch audit-exec-1.");
+        Map.of("claims_clean", ID), "fingerprint", "Computed 3 rows into branch audit-exec-1.", List.of());
     PublishResult published = new PublishResult(new ValidateResult(computed, true, List.of()),
         PublishResult.Status.PUBLISHED, ID, "Published 3 rows.");
 
@@ -52,7 +52,7 @@ class SnapshotIdJsonTest {
   void aSnapshotIdThatIsNoInteger_isRejectedWithTheFieldNamed() {
     assertThatThrownBy(() -> new ComputeResult(new StepRequest("helvetia", "claims_clean", "exec-1"),
         ComputeResult.Status.COMPUTED, "1.0.0", "claims.claims_clean_v1", "audit-exec-1", "1", 1,
-        Map.of("claims", "9.007199254740993E15"), "fingerprint", "Computed."))
+        Map.of("claims", "9.007199254740993E15"), "fingerprint", "Computed.", List.of()))
         .isInstanceOf(StepException.class)
         .hasMessage("Invalid inputSnapshots.claims '9.007199254740993E15': a snapshot id is a decimal integer "
             + "written as a JSON string, e.g. \"9007199254740993\".");

@@ -127,6 +127,15 @@ class StateMachineFlowTest {
   }
 
   @Test
+  void planAfterASourceDeliveryPublished_containsEveryProductReadingIt_waveByWave() {
+    PlanResponse afterDelivery = fixture.plan.handleRequest(fixture.fromJson(
+        "{\"tenant\":\"helvetia\",\"runId\":\"event-3\",\"dependentsOf\":\"claims\"}", PlanRequest.class), null);
+
+    assertThat(afterDelivery.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "event-3")),
+        List.of(new StepRequest("helvetia", "cost_by_canton", "event-3")));
+  }
+
+  @Test
   void planWithBothProductAndDependentsOf_throwsInvalidRequestError() {
     assertThatThrownBy(() -> fixture.plan.handleRequest(
         new PlanRequest("helvetia", "exec-8", "claims_clean", "claims_clean"), null))
@@ -168,7 +177,7 @@ class StateMachineFlowTest {
   void everyPropertyIsWritten_soChoiceStatesAlwaysFindTheSameShape() throws IOException {
     ComputeResult alreadyPublished = new ComputeResult(new StepRequest("helvetia", "claims_clean", "exec-7"),
         ComputeResult.Status.ALREADY_PUBLISHED, "1.0.0", "claims.claims_clean_v1", "audit-exec-7", null, 0,
-        Map.of(), "fingerprint", "Run exec-7 already published claims.claims_clean_v1.");
+        Map.of(), "fingerprint", "Run exec-7 already published claims.claims_clean_v1.", List.of());
     ValidateResult validation = new ValidateResult(alreadyPublished, true, List.of());
 
     String json = fixture.toJson(validation);

@@ -39,14 +39,7 @@ public final class DataBucket extends Construct {
         .versioned(true)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
-    this.bucket = Bucket.Builder.create(this, "Bucket")
-        .encryption(BucketEncryption.KMS)
-        .encryptionKey(props.encryptionKey())
-        .bucketKeyEnabled(true)
-        .enforceSsl(true)
-        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-        .versioned(true)
+    this.bucket = encrypted(this, "Bucket", props.encryptionKey())
         .serverAccessLogsBucket(accessLogs)
         .serverAccessLogsPrefix(props.accessLogsPrefix())
         .removalPolicy(RemovalPolicy.RETAIN)
@@ -57,6 +50,21 @@ public final class DataBucket extends Construct {
         suppression("HIPAA.Security-S3BucketReplicationEnabled", NO_REPLICATION)));
     NagSuppressions.addResourceSuppressions(bucket, List.of(
         suppression("HIPAA.Security-S3BucketReplicationEnabled", NO_REPLICATION)));
+  }
+
+  /**
+   * A bucket builder with the settings every bucket of tenant data has: KMS with {@code key} (bucket keys on), TLS
+   * only, public access blocked, owner-enforced objects, versioning.
+   */
+  static Bucket.Builder encrypted(Construct scope, String id, software.amazon.awscdk.services.kms.IKey key) {
+    return Bucket.Builder.create(scope, id)
+        .encryption(BucketEncryption.KMS)
+        .encryptionKey(key)
+        .bucketKeyEnabled(true)
+        .enforceSsl(true)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .versioned(true);
   }
 
   private static NagPackSuppression suppression(String rule, String reason) {

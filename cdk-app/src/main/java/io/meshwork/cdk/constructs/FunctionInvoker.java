@@ -20,6 +20,13 @@ public enum FunctionInvoker {
       "One schedule invokes the function once an hour, so at most a few invocations overlap; reserving concurrency"
       + " fails to deploy in new accounts whose limit leaves fewer than 100 unreserved executions."),
 
+  /** An EventBridge rule on S3's Object Created events under {@code landing/}, asynchronously, once per object. */
+  DELIVERY("Lambda retries a failed invocation twice and then sends the event to the pipeline's notification topic"
+      + " (the alias's on-failure destination); the delivery itself stays under landing/ untouched, so the object is"
+      + " the record to replay (copy it onto itself), and a queue would only hold a second copy of the event.",
+      "One invocation per delivered object: deliveries arrive a few files a day or month per source; reserving"
+      + " concurrency fails to deploy in new accounts whose limit leaves fewer than 100 unreserved executions."),
+
   /** CloudFormation's custom resource on deploy, and a schedule repairing drift. */
   ACCESS("CloudFormation invokes the function for the access custom resource and fails the deploy on an error;"
       + " a failed drift repair is repeated by the next scheduled run, which reconciles everything again, so a"

@@ -23,6 +23,11 @@ public record FunctionSize(int memoryMiB, Duration timeout, int ephemeralStorage
   public static final FunctionSize VALIDATE = new FunctionSize(2048, Duration.minutes(10), SNAPSTART_STORAGE_MIB);
   /** Plan and Publish: catalogue and metadata work only. */
   public static final FunctionSize LIGHT = new FunctionSize(1024, Duration.minutes(2), SNAPSTART_STORAGE_MIB);
+  /**
+   * Ingest: reads a delivered file from /tmp into the source's table in DuckDB and checks it; a delivery must fit in
+   * SnapStart's 512 MiB of /tmp (compressed CSV or Parquet stretches that).
+   */
+  public static final FunctionSize INGEST = new FunctionSize(2048, Duration.minutes(10), SNAPSTART_STORAGE_MIB);
   /** The hourly freshness check: one catalog lookup and one metadata file per product, no data. */
   public static final FunctionSize FRESHNESS = new FunctionSize(1024, Duration.minutes(1), SNAPSTART_STORAGE_MIB);
 

@@ -43,8 +43,8 @@ import software.constructs.Construct;
  *   └ yes → Waves (Map over $.waves, one wave at a time)
  *             └ Products (Map over the wave, up to maxConcurrency at a time)
  *                 └ Refresh product (Parallel of one branch, so one Catch covers the product's whole chain)
- *                     Compute → Compute status ─ COMPUTED → Validate → Checks passed? ─ no → Blocked
- *                       │                                                └ yes → Publish → Publish status
+ *                     Compute → Compute status ─ COMPUTED* → Validate → Checks passed? ─ no → Blocked
+ *                       │                                                 └ yes → Publish → Publish status
  *                       │       ─ PUBLISHED → Announce publication → Count publication → Published
  *                       │       ─ UNCHANGED/SKIPPED/CONFLICT/BLOCKED → Not published
  *                       │       ─ anything else → Unexpected publish status (Fail)
@@ -54,6 +54,9 @@ import software.constructs.Construct;
  *           → Summarise run → Any product failed? ─ FAILED or BLOCKED → Refresh failed (Fail)
  *                                                 └ else → Refresh succeeded
  * </pre>
+ *
+ * <p>* and REJECTED: rows left a required column empty, so Compute committed nothing; Validate records the failed
+ * required checks and fails, and the product ends Blocked.
  *
  * <p>The input is {@code {tenant, product?, dependentsOf?}} (dependentsOf wins if both are given); the Pass states
  * build Plan's request with the execution name as run id. Each product ends as one record
@@ -97,8 +100,8 @@ public final class RefreshStateMachine extends Construct {
   public static final String REFRESH_SUCCEEDED = "Refresh succeeded";
 
   /** The source and detail type of the event announcing a publication. */
-  public static final String EVENT_SOURCE = "meshwork.pipeline";
-  public static final String EVENT_DETAIL_TYPE = "ProductPublished";
+  public static final String EVENT_SOURCE = RuntimeNames.PIPELINE_EVENT_SOURCE;
+  public static final String EVENT_DETAIL_TYPE = RuntimeNames.PRODUCT_PUBLISHED;
   /**
    * The metric counting publications, per Tenant and Product, for dashboards of publication rates. Freshness alarms
    * watch the freshness check's {@value TenantPipeline#FRESHNESS_METRIC} instead, which works for SLAs of any length.
@@ -241,7 +244,7 @@ public final class RefreshStateMachine extends Construct {
                 "outcome", "BLOCKED"))
             .build());
     Choice computeStatus = Choice.Builder.create(this, "ComputeStatus").stateName(COMPUTE_STATUS).build()
-        .when(status("COMPUTED"), validate.next(checksPassed))
+        .when(status("COMPUTED", "REJECTED"), validate.next(checksPassed))
         .when(status("UP_TO_DATE", "ALREADY_PUBLISHED", "UPSTREAM_FAILED"),
             Pass.Builder.create(this, "NothingToPublish").stateName(NOTHING_TO_PUBLISH)
                 .parameters(OrderedMaps.of(

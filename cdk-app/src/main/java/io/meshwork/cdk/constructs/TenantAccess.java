@@ -138,11 +138,7 @@ public final class TenantAccess extends Construct {
    */
   public void grantPipeline(IRole role) {
     String name = "Pipeline-" + Names.nodeUniqueId(role.getNode());
-    grant(name + "-Location", role.getRoleArn(), List.of("DATA_LOCATION_ACCESS"),
-        CfnPrincipalPermissions.ResourceProperty.builder()
-            .dataLocation(CfnPrincipalPermissions.DataLocationResourceProperty.builder()
-                .catalogId(account).resourceArn(locationArn).build())
-            .build(), location);
+    grantLocation(name, role);
     for (Map.Entry<String, CfnDatabase> database : props.databases().entrySet()) {
       grant(name + "-Database-" + database.getKey(), role.getRoleArn(), List.of("DESCRIBE"),
           CfnPrincipalPermissions.ResourceProperty.builder()
@@ -156,6 +152,37 @@ public final class TenantAccess extends Construct {
                   .catalogId(account).databaseName(database.getKey()).tableWildcard(Map.of()).build())
               .build(), database.getValue());
     }
+  }
+
+  /**
+   * Lets {@code role} replace the content of {@code tables}, each one of the props' tables, and nothing else: data
+   * location access, DESCRIBE on their databases, and SELECT, INSERT, DELETE, DESCRIBE and ALTER on each table by
+   * name (the Ingest function commits deliveries to the sources' tables only).
+   */
+  public void grantTableCommits(IRole role, Collection<TableName> tables) {
+    String name = "Commits-" + Names.nodeUniqueId(role.getNode());
+    grantLocation(name, role);
+    Map<String, CfnTable> databases = new TreeMap<>();
+    Map<TableName, CfnTable> targets = new TreeMap<>(java.util.Comparator.comparing(TableName::toString));
+    for (TableName table : tables) {
+      CfnTable target = table(table);
+      if (target == null) {
+        throw new IllegalArgumentException("table '" + table + "' is not one of this tenant's tables.");
+      }
+      databases.putIfAbsent(table.namespace(), target);
+      targets.put(table, target);
+    }
+    databases.forEach((database, target) -> grant(name + "-Database-" + database, role.getRoleArn(),
+        List.of("DESCRIBE"), CfnPrincipalPermissions.ResourceProperty.builder()
+            .database(CfnPrincipalPermissions.DatabaseResourceProperty.builder()
+                .catalogId(account).name(database).build())
+            .build(), props.databases().get(database)));
+    targets.forEach((table, target) -> grant(name + "-Table-" + table.namespace() + "-" + table.table(),
+        role.getRoleArn(), List.of("SELECT", "INSERT", "DELETE", "DESCRIBE", "ALTER"),
+        CfnPrincipalPermissions.ResourceProperty.builder()
+            .table(CfnPrincipalPermissions.TableResourceProperty.builder()
+                .catalogId(account).databaseName(table.namespace()).name(table.table()).build())
+            .build(), target));
   }
 
   /**
@@ -200,6 +227,27 @@ public final class TenantAccess extends Construct {
             .database(CfnPrincipalPermissions.DatabaseResourceProperty.builder()
                 .catalogId(account).name(database).build())
             .build(), target);
+  }
+
+  /**
+   * Lets {@code role} keep Meshwork's own records in {@code database} (the quality results): create its tables, and
+   * SELECT, INSERT, DESCRIBE and ALTER on them. The database holds no tenant data.
+   */
+  public void grantRecords(IRole role, String database) {
+    grantCreateTables(role, database);
+    grant("Records-" + Names.nodeUniqueId(role.getNode()) + "-" + database, role.getRoleArn(),
+        List.of("SELECT", "INSERT", "DESCRIBE", "ALTER"), CfnPrincipalPermissions.ResourceProperty.builder()
+            .table(CfnPrincipalPermissions.TableResourceProperty.builder()
+                .catalogId(account).databaseName(database).tableWildcard(Map.of()).build())
+            .build(), props.databases().get(database));
+  }
+
+  private void grantLocation(String name, IRole role) {
+    grant(name + "-Location", role.getRoleArn(), List.of("DATA_LOCATION_ACCESS"),
+        CfnPrincipalPermissions.ResourceProperty.builder()
+            .dataLocation(CfnPrincipalPermissions.DataLocationResourceProperty.builder()
+                .catalogId(account).resourceArn(locationArn).build())
+            .build(), location);
   }
 
   /** The data lake settings, on which every Glue database of the props waits. */

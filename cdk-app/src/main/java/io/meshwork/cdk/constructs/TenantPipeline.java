@@ -58,9 +58,11 @@ import software.constructs.Construct;
  *   <li><b>Schedules</b>: the tenant's subscription schedule if it set one, else the product's; products without
  *       either get no schedule and refresh only with their dependents' runs, the rule, or by hand. Each starts the
  *       state machine with {@code {tenant, product}} in the schedule group {@code meshwork-<tenant>}.</li>
- *   <li><b>Dependents rule</b>, only when some planned product is read by another: a {@code ProductPublished} event of
- *       this tenant for such a product, published by a product refresh, starts {@code {tenant, dependentsOf}}.
- *       Full and dependents refreshes already include every dependent, so their events start nothing.</li>
+ *   <li><b>Dependents rule</b>, only when some planned product reads another product or a source: a
+ *       {@code ProductPublished} event of this tenant for such a product or source, published by a product refresh or
+ *       by the Ingest function after a delivery, starts {@code {tenant, dependentsOf}}. Full and dependents refreshes
+ *       already include every dependent, so their events start nothing.</li>
+ *   <li><b>Deliveries</b>, when the plan reads a source: see {@link SourceDeliveries}.</li>
  *   <li><b>Freshness check</b>, when some planned product has a freshness SLA: the function
  *       {@code meshwork-<tenant>-freshness}, invoked at minute 30 of every hour by the schedule
  *       {@value #FRESHNESS_CHECK} (same group and time zone) with {@code {tenant}}, reports each such product's
@@ -108,6 +110,7 @@ public final class TenantPipeline extends Construct {
   private final PipelineFunction freshness;
   private final List<TableName> freshnessTables;
   private final RefreshStateMachine refresh;
+  private final SourceDeliveries deliveries;
   private final ScheduleGroup scheduleGroup;
   private final Map<String, software.amazon.awscdk.services.scheduler.Schedule> schedules = new LinkedHashMap<>();
   private final software.amazon.awscdk.services.scheduler.Schedule freshnessCheck;
@@ -160,6 +163,7 @@ public final class TenantPipeline extends Construct {
       new WarehouseAccess(this, props.dataBucket(), props.dataKey()).grantMetadataRead(freshness.role(),
           freshnessTables);
     }
+    this.deliveries = props.plan().sources().isEmpty() ? null : deliveries(props, environment);
     this.refresh = new RefreshStateMachine(this, "Refresh", new RefreshStateMachineProps(tenant, plan.alias(),
         compute.alias(), validate.alias(), publish.alias(), notifications, operationsKey, props.maxConcurrency(),
         METRIC_NAMESPACE, props.logRetention(), operationsKey));
@@ -220,11 +224,13 @@ public final class TenantPipeline extends Construct {
   }
 
   /**
-   * Lets Compute, Validate and Publish send their usage records to the provider's central bus {@code busArn}
+   * Lets Compute, Validate, Publish and Ingest send their usage records to the provider's central bus {@code busArn}
    * ({@code events:PutEvents} on that bus only), named to them by {@code MESHWORK_USAGE_BUS}.
    */
   public void sendUsageTo(String busArn) {
-    for (PipelineFunction step : List.of(compute, validate, publish)) {
+    List<PipelineFunction> steps = new ArrayList<>(List.of(compute, validate, publish));
+    deliveries().ifPresent(sourceDeliveries -> steps.add(sourceDeliveries.ingest()));
+    for (PipelineFunction step : steps) {
       ((software.amazon.awscdk.services.lambda.Function) step.function())
           .addEnvironment(RuntimeNames.USAGE_BUS_VARIABLE, busArn);
       step.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
@@ -232,6 +238,18 @@ public final class TenantPipeline extends Construct {
           .resources(List.of(busArn))
           .build());
     }
+  }
+
+  /** The landing prefix, its rule and the Ingest function, for the plan's sources. */
+  private SourceDeliveries deliveries(TenantPipelineProps props, Map<String, String> environment) {
+    Map<String, String> ingestEnvironment = new TreeMap<>(environment);
+    ingestEnvironment.put(RuntimeNames.NOTIFICATIONS_TOPIC_VARIABLE, notifications.getTopicArn());
+    PipelineFunction ingest = function(props, "Ingest", "ingest", "Ingests a source delivery from landing/ and"
+        + " publishes it when it honours the source's contract.", props.ingestSize(), ingestEnvironment,
+        FunctionInvoker.DELIVERY);
+    return new SourceDeliveries(this, "Deliveries", new SourceDeliveries.Settings(props.tenantId(),
+        props.plan().sources(), props.dataBucket(), props.dataKey(), props.deliveringPrincipals(), ingest,
+        new WarehouseAccess(this, props.dataBucket(), props.dataKey()), notifications, QUALITY_RESULTS));
   }
 
   /** A role that {@code service} assumes under {@code conditions} and that may only start the state machine. */
@@ -337,23 +355,27 @@ public final class TenantPipeline extends Construct {
     }
   }
 
-  /** The planned products that another planned product reads. */
+  /** The planned products and sources that a planned product reads. */
   private static Set<String> readByOthers(TenantPlan tenantPlan) {
     Set<String> read = new TreeSet<>();
-    tenantPlan.products().forEach(product -> product.inputs().stream()
-        .filter(input -> !input.isSource())
-        .forEach(input -> read.add(input.name())));
+    tenantPlan.products().forEach(product -> product.inputs().forEach(input -> read.add(input.name())));
     return read;
   }
 
-  /** The rule refreshing the dependents of {@code read} products after a product refresh published one. */
+  /**
+   * The rule refreshing the dependents of {@code read} products and sources after a product refresh or a delivery
+   * (the Ingest function's event carries {@code request.source}) published one.
+   */
   private Rule dependentsRule(String tenant, Set<String> read, Role role) {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("tenant", List.of(tenant));
     detail.put("product", List.copyOf(read));
-    detail.put("request", Map.of("product", List.of(Map.of("exists", true))));
+    detail.put("$or", List.of(
+        Map.of("request", Map.of("product", List.of(Map.of("exists", true)))),
+        Map.of("request", Map.of("source", List.of(Map.of("exists", true))))));
     Rule rule = Rule.Builder.create(this, "DependentsRule")
-        .description("Refreshes the dependents of a product that a product refresh of " + tenant + " published")
+        .description("Refreshes the dependents of a product or source that a product refresh or a delivery of "
+            + tenant + " published")
         .eventPattern(EventPattern.builder()
             .source(List.of(RefreshStateMachine.EVENT_SOURCE))
             .detailType(List.of(RefreshStateMachine.EVENT_DETAIL_TYPE))
@@ -439,6 +461,11 @@ public final class TenantPipeline extends Construct {
   /** The schedule invoking the freshness check, absent with the check. */
   public Optional<software.amazon.awscdk.services.scheduler.Schedule> freshnessCheck() {
     return Optional.ofNullable(freshnessCheck);
+  }
+
+  /** The landing prefix's rule and the Ingest function; absent when the plan reads no source. */
+  public Optional<SourceDeliveries> deliveries() {
+    return Optional.ofNullable(deliveries);
   }
 
   public RefreshStateMachine refresh() {

@@ -2,6 +2,7 @@ package io.meshwork.cdk.constructs;
 
 import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.model.plan.TenantPlan;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.TimeZone;
@@ -32,11 +33,15 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param operationsKey the key encrypting logs and the notification topic; default a new key of the pipeline's own,
  *     so that reading operational data never needs the data key
  * @param timeZone the time zone of the products' cron schedules and the freshness check's; default Europe/Zurich
+ * @param ingestSize the Ingest function's; default {@link FunctionSize#INGEST} (2048 MiB, 10 min, 512 MiB)
+ * @param deliveringPrincipals the IAM role ARNs that may write under {@code landing/} of {@code dataBucket}, all of
+ *     the stack's account (checked by the tenant parser and the tenant stack); default none: nobody may write there
  */
 public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket dataBucket, IKey dataKey, Code code,
     FunctionSize computeSize, FunctionSize validateSize, FunctionSize planSize, FunctionSize publishSize,
     FunctionSize freshnessSize, int maxConcurrency, Optional<Integer> reservedConcurrentExecutions,
-    RetentionDays logRetention, Optional<IKey> operationsKey, TimeZone timeZone) {
+    RetentionDays logRetention, Optional<IKey> operationsKey, TimeZone timeZone, FunctionSize ingestSize,
+    List<String> deliveringPrincipals) {
 
   public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
@@ -66,6 +71,8 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
     Objects.requireNonNull(logRetention, "logRetention");
     Objects.requireNonNull(operationsKey, "operationsKey");
     Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(ingestSize, "ingestSize");
+    deliveringPrincipals = List.copyOf(deliveringPrincipals);
   }
 
   /** A builder with the required settings; the rest start at their defaults. */
@@ -90,6 +97,8 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
     private RetentionDays logRetention = RetentionDays.ONE_YEAR;
     private IKey operationsKey;
     private TimeZone timeZone = TimeZone.EUROPE_ZURICH;
+    private FunctionSize ingestSize = FunctionSize.INGEST;
+    private List<String> deliveringPrincipals = List.of();
 
     private Builder(String tenantId, TenantPlan plan, IBucket dataBucket, IKey dataKey, Code code) {
       this.tenantId = tenantId;
@@ -149,10 +158,20 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
       return this;
     }
 
+    public Builder ingestSize(FunctionSize size) {
+      this.ingestSize = size;
+      return this;
+    }
+
+    public Builder deliveringPrincipals(List<String> roleArns) {
+      this.deliveringPrincipals = roleArns;
+      return this;
+    }
+
     public TenantPipelineProps build() {
       return new TenantPipelineProps(tenantId, plan, dataBucket, dataKey, code, computeSize, validateSize, planSize,
           publishSize, freshnessSize, maxConcurrency, Optional.ofNullable(reservedConcurrentExecutions),
-          logRetention, Optional.ofNullable(operationsKey), timeZone);
+          logRetention, Optional.ofNullable(operationsKey), timeZone, ingestSize, deliveringPrincipals);
     }
   }
 }

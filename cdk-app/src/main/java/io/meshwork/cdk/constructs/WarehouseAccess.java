@@ -29,6 +29,8 @@ final class WarehouseAccess {
   static final String WAREHOUSE_PREFIX = "warehouse";
 
   private static final String OBJECT_PATTERN = "^Resource::<[^>]+\\.Arn>/" + WAREHOUSE_PREFIX + "/[a-z0-9_]+/\\*$";
+  private static final String TABLE_PATTERN = "^Resource::<[^>]+\\.Arn>/" + WAREHOUSE_PREFIX
+      + "/[a-z0-9_]+/[a-z0-9_]+/\\*$";
   private static final String METADATA_PATTERN = "^Resource::<[^>]+\\.Arn>/" + WAREHOUSE_PREFIX
       + "/[a-z0-9_]+/[a-z0-9_]+/metadata/\\*$";
 
@@ -54,6 +56,16 @@ final class WarehouseAccess {
         .actions(List.of("s3:GetObject"))
         .resources(objectArns(tables))
         .build());
+    grantDataAccess(role, "ReadGlueTables", List.of("glue:GetDatabase", "glue:GetTable"), tables,
+        "namespace prefix", OBJECT_PATTERN);
+  }
+
+  /**
+   * What every reader and writer of table data needs besides the objects: listing the bucket, the data key through
+   * S3, {@code glueActions} on the tables' Glue entries (statement {@code glueSid}), and Lake Formation's data access.
+   */
+  private void grantDataAccess(Role role, String glueSid, List<String> glueActions, Collection<TableName> tables,
+      String granularity, String objectPattern) {
     // Without ListBucket, S3 answers 403 instead of 404 for a missing key, and Iceberg's existence checks fail.
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("ListWarehouse")
@@ -62,8 +74,8 @@ final class WarehouseAccess {
         .build());
     role.addToPrincipalPolicy(dataKeyThroughS3("UseDataKeyThroughS3", List.of("kms:Decrypt", "kms:GenerateDataKey")));
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("ReadGlueTables")
-        .actions(List.of("glue:GetDatabase", "glue:GetTable"))
+        .sid(glueSid)
+        .actions(glueActions)
         .resources(glueArns(tables))
         .build());
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
@@ -72,10 +84,10 @@ final class WarehouseAccess {
         .resources(List.of("*"))
         .build());
     NagReasons.suppress(role, List.of(new NagReasons.Reason("AwsSolutions-IAM5", "Iceberg writes data and metadata"
-        + " files with generated names, so object access is granted per namespace prefix of the tenant's own"
+        + " files with generated names, so object access is granted per " + granularity + " of the tenant's own"
         + " warehouse; lakeformation:GetDataAccess has no resource-level permissions (Lake Formation's own grants"
         + " decide which tables it vends access to).",
-        List.of(OBJECT_PATTERN, "^Resource::\\*$"))));
+        List.of(objectPattern, "^Resource::\\*$"))));
   }
 
   /**
@@ -114,6 +126,22 @@ final class WarehouseAccess {
         .actions(List.of("glue:UpdateTable"))
         .resources(glueArns(tables))
         .build());
+  }
+
+  /**
+   * Replacing the content of {@code tables} and nothing else in the warehouse: their own files (per table prefix,
+   * not per namespace), the data key through S3, and their Glue entries.
+   */
+  void grantTableCommits(Role role, Collection<TableName> tables) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("CommitSourceTableFiles")
+        .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"))
+        .resources(new TreeSet<>(tables.stream().map(TableName::toString).toList()).stream()
+            .map(name -> bucket.arnForObjects(WAREHOUSE_PREFIX + "/" + name.replace('.', '/') + "/*"))
+            .toList())
+        .build());
+    grantDataAccess(role, "CommitSourceGlueTables", List.of("glue:GetDatabase", "glue:GetTable", "glue:UpdateTable"),
+        tables, "table prefix", TABLE_PATTERN);
   }
 
   /** Creating {@code table} and its database on first use, for tables the pipeline owns rather than the stack. */

@@ -14,6 +14,7 @@ import io.meshwork.model.definition.Source;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.export.AnnotationProperties;
 import io.meshwork.model.export.OdcsExport;
+import io.meshwork.model.export.OdcsSourceExport;
 import io.meshwork.model.export.OdpsExport;
 import io.meshwork.model.export.YamlDocuments;
 import io.meshwork.model.plan.PlannedProduct;
@@ -95,7 +96,9 @@ public final class CatalogSite {
           .anyMatch(input -> input.source() && input.label().equals(source.name())))
           .map(view -> new LineageGraph.Node(view.product().name(), false, "../products/" + view.product().name()
               + ".html")).toList();
-      write("sources/" + source.name() + ".html", SourcePage.render(site, source, readers));
+      Optional<ProductView.Download> contract = tenant.isPresent()
+          ? Optional.of(sourceContract(tenant.get(), source)) : Optional.empty();
+      write("sources/" + source.name() + ".html", SourcePage.render(site, source, readers, contract));
       describe(site, index, uses, "sources/", source.name(), source.description().purpose(),
           source.contract().columns(), "source");
     }
@@ -145,6 +148,13 @@ public final class CatalogSite {
     }
     return new TenantContext(tenant, plan, policyProblems.isEmpty() ? Optional.of(policy) : Optional.empty(),
         policyProblems, options.annotations(), states, deliveries, options.clock().instant());
+  }
+
+  /** Writes the ODCS contract of a source the portal's tenant delivers; returns its download. */
+  private ProductView.Download sourceContract(TenantContext tenant, Source source) throws IOException {
+    String path = "downloads/" + source.name() + ".odcs.yaml";
+    write(path, YamlDocuments.write(OdcsSourceExport.contract(source, tenant.tenant(), options.home())));
+    return new ProductView.Download("ODCS v3.1.0 data contract (" + source.name() + ".odcs.yaml)", path);
   }
 
   private List<ProductView> tenantProducts(TenantContext tenant) throws IOException {

@@ -3,8 +3,12 @@ package io.meshwork.cli.catalog;
 import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.Source;
 import java.util.List;
+import java.util.Optional;
 
-/** A source's page: what each tenant delivers (its contract) and which products read it. */
+/**
+ * A source's page: what each tenant delivers (its contract) and which products read it; in a tenant's portal also
+ * the latest delivery and the ODCS contract to deliver against.
+ */
 final class SourcePage {
 
   private SourcePage() {
@@ -24,7 +28,15 @@ final class SourcePage {
     body.append("</section>\n");
   }
 
-  static String render(SiteContext site, Source source, List<LineageGraph.Node> readers) {
+  /** The contract the tenant delivers against, in a portal; the marketplace has none (contracts are per tenant). */
+  private static void download(StringBuilder body, ProductView.Download contract) {
+    ProductPage.section(body, "downloads", "Downloads");
+    body.append("<ul>\n<li><a download href=\"../").append(Html.escape(contract.path())).append("\">")
+        .append(Html.escape(contract.label())).append("</a></li>\n</ul>\n</section>\n");
+  }
+
+  static String render(SiteContext site, Source source, List<LineageGraph.Node> readers,
+      Optional<ProductView.Download> contract) {
     StringBuilder body = new StringBuilder();
     body.append("<article class=\"source\">\n<h1 id=\"product-name\">").append(Html.escape(source.name()))
         .append(" <span class=\"version\">").append(Html.escape(source.version().toString()))
@@ -48,6 +60,7 @@ final class SourcePage {
           .append(site.glossary().link(column.description(), "../glossary.html")).append("</td></tr>\n");
     }
     body.append("</tbody>\n</table>\n</section>\n");
+    contract.ifPresent(download -> download(body, download));
     ProductPage.section(body, "lineage", "Lineage");
     body.append(LineageGraph.svg(new LineageGraph.Node(source.name(), true, ""), List.of(), readers))
         .append("</section>\n</article>\n");

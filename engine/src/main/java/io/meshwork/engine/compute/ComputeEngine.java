@@ -24,6 +24,8 @@ public interface ComputeEngine {
    *
    * @throws UnsafeSqlException if the SQL is not one query the engine may run; nothing of it ran
    * @throws ResultShapeException if the result's columns are not the table's
+   * @throws MissingRequiredValuesException if the result has empty values in a required column of the table; no
+   *     file of it is left in the table's location
    */
   List<DataFile> write(TenantStorage storage, Collection<TableFiles> inputs, String sql, Table output, String origin,
       Duration timeout) throws SQLException;

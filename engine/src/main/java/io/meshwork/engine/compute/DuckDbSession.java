@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -103,7 +104,16 @@ public final class DuckDbSession implements CheckSession {
    * their first rows are read ({@link #firstRows}).
    */
   public static DuckDbSession openForQueries(Path workDirectory, Collection<TableFiles> tables, Limits limits) {
-    return open(workDirectory, tables, limits, Mode.QUERY);
+    return open(workDirectory, tables, limits, Mode.QUERY, Map.of());
+  }
+
+  /**
+   * Opens a read-only session for one principal's queries: each table whose name {@code restrictions} holds shows
+   * only the columns and rows its restriction selects; the table itself is not reachable under any name.
+   */
+  public static DuckDbSession openForQueries(Path workDirectory, Collection<TableFiles> tables, Limits limits,
+      Map<String, ViewRestriction> restrictions) {
+    return open(workDirectory, tables, limits, Mode.QUERY, restrictions);
   }
 
   /**
@@ -116,11 +126,21 @@ public final class DuckDbSession implements CheckSession {
   }
 
   private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits, Mode mode) {
-    return open(workDirectory, tables, List.of(), limits, mode);
+    return open(workDirectory, tables, List.of(), limits, mode, Map.of());
+  }
+
+  private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, Limits limits, Mode mode,
+      Map<String, ViewRestriction> restrictions) {
+    return open(workDirectory, tables, List.of(), limits, mode, restrictions);
   }
 
   private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, List<Path> deliveries,
       Limits limits, Mode mode) {
+    return open(workDirectory, tables, deliveries, limits, mode, Map.of());
+  }
+
+  private static DuckDbSession open(Path workDirectory, Collection<TableFiles> tables, List<Path> deliveries,
+      Limits limits, Mode mode, Map<String, ViewRestriction> restrictions) {
     boolean writing = mode == Mode.WRITE;
     Path directory = workDirectory.toAbsolutePath().normalize().resolve("session-" + UUID.randomUUID());
     Optional<Path> output = writing ? Optional.of(directory.resolve("out")) : Optional.empty();
@@ -157,7 +177,7 @@ public final class DuckDbSession implements CheckSession {
       }
       DuckDbSession session = new DuckDbSession(connection, directory, output, limits);
       for (TableFiles table : tables) {
-        session.createView(table);
+        session.createView(table, Optional.ofNullable(restrictions.get(table.name())));
       }
       return session;
     } catch (SQLException e) {
@@ -180,7 +200,7 @@ public final class DuckDbSession implements CheckSession {
    * readers do (by name or position would misread renamed or reordered columns); otherwise by name, which DuckDB
    * scans about twice as fast.
    */
-  private void createView(TableFiles table) throws SQLException {
+  private void createView(TableFiles table, Optional<ViewRestriction> restriction) throws SQLException {
     String columns = table.schema().columns().stream()
         .map(field -> quote(field.name()))
         .collect(Collectors.joining(", "));
@@ -201,6 +221,10 @@ public final class DuckDbSession implements CheckSession {
       // "finance.loss_ratio_v1": a view in a schema named like the Iceberg namespace
       execute("CREATE SCHEMA IF NOT EXISTS " + quote(table.name().substring(0, dot)));
       view = quote(table.name().substring(0, dot)) + "." + quote(table.name().substring(dot + 1));
+    }
+    if (restriction.isPresent()) {
+      body = "SELECT " + restriction.get().selectList() + " FROM (" + body + ") AS meshwork_rows WHERE "
+          + restriction.get().rowCondition();
     }
     execute("CREATE OR REPLACE VIEW " + view + " AS " + body);
   }

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,6 +43,8 @@ public final class OutputWriter {
    * Writes the result of {@code query} for {@code table}; returns its data files, moved into the table's location.
    * {@code origin} names the SQL in messages, e.g. "The transform of claims_clean (products/.../transform.sql)".
    * The files are written into the session's own output directory, the only place it may write.
+   *
+   * @throws MissingRequiredValuesException if a required column has empty values; nothing was moved
    */
   List<DataFile> write(GuardedQuery query, Table table, String origin) throws SQLException {
     return writeChecked(query, table, origin);
@@ -68,7 +72,7 @@ public final class OutputWriter {
         Files.createDirectories(directory);
         session.execute("COPY " + query.subquery() + " TO " + DuckDbSession.literal(file.toString())
             + " (FORMAT parquet, COMPRESSION zstd, FIELD_IDS {" + fieldIds + "})");
-        return List.of(adopt(file, table, List.of()));
+        return adopt(directory, Map.of(file, List.of()), table, origin);
       }
       List<String> partitionColumns = new ArrayList<>();
       StringBuilder select = new StringBuilder("SELECT *");
@@ -81,7 +85,7 @@ public final class OutputWriter {
           + DuckDbSession.literal(directory.toString())
           + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (" + String.join(", ", partitionColumns)
           + "), FIELD_IDS {" + fieldIds + "})");
-      return adoptPartitioned(directory, table, spec);
+      return adopt(directory, partitions(directory), table, origin);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the output of " + table.name(), e);
     }
@@ -127,14 +131,24 @@ public final class OutputWriter {
     throw new IllegalArgumentException("Unsupported partition transform " + transform);
   }
 
-  /** Reads the file's footer, then moves it into the table's location. */
-  private DataFile adopt(Path file, Table table, List<String> partitionValues) {
-    ParquetFooters.Footer footer = ParquetFooters.read(file);
-    return footer.dataFile(table.spec(), storage.adopt(file, table), partitionValues);
+  /**
+   * Reads the footers of the written files (each with its Iceberg partition strings), refuses them when a required
+   * column has empty values, and otherwise moves them into the table's location.
+   */
+  private List<DataFile> adopt(Path directory, Map<Path, List<String>> written, Table table, String origin)
+      throws SQLException {
+    Map<Path, ParquetFooters.Footer> footers = new LinkedHashMap<>();
+    written.keySet().forEach(file -> footers.put(file, ParquetFooters.read(file)));
+    RequiredValues.check(session, table.schema(), directory, footers, origin);
+    List<DataFile> files = new ArrayList<>();
+    footers.forEach((file, footer) ->
+        files.add(footer.dataFile(table.spec(), storage.adopt(file, table), written.get(file))));
+    return files;
   }
 
-  private List<DataFile> adoptPartitioned(Path directory, Table table, PartitionSpec spec) throws IOException {
-    List<DataFile> files = new ArrayList<>();
+  /** The files of a partitioned write, each with its partition values read from its directory names. */
+  private static Map<Path, List<String>> partitions(Path directory) throws IOException {
+    Map<Path, List<String>> files = new LinkedHashMap<>();
     try (Stream<Path> written = Files.walk(directory)) {
       for (Path file : written.filter(path -> path.toString().endsWith(".parquet")).sorted().toList()) {
         List<String> values = new ArrayList<>();
@@ -144,7 +158,7 @@ public final class OutputWriter {
               java.nio.charset.StandardCharsets.UTF_8);
           values.add(value.equals("NULL") || value.equals("__HIVE_DEFAULT_PARTITION__") ? null : value);
         }
-        files.add(adopt(file, table, values));
+        files.put(file, values);
       }
     }
     return files;

@@ -40,9 +40,12 @@ public record TableFiles(String name, String table, Schema schema, List<Path> fi
         throw new UncheckedIOException("Cannot plan the files of " + table.name(), e);
       }
     }
-    // A table that never changed its schema has every file written with that schema; only after evolution must
-    // DuckDB map columns by field id, which costs about twice the scan time.
+    // A table that never changed its columns has every file written with them; only after evolution must DuckDB map
+    // columns by field id, which costs about twice the scan time. A schema change of identifier fields alone (tables
+    // created before primary keys became identifier fields) keeps the columns, so such a table is still read by name.
     List<Path> readable = files.isEmpty() ? List.of() : storage.readable(table, files);
-    return new TableFiles(name, table.name(), table.schema(), readable, table.schemas().size() > 1);
+    boolean evolved = table.schemas().values().stream()
+        .anyMatch(schema -> !schema.asStruct().equals(table.schema().asStruct()));
+    return new TableFiles(name, table.name(), table.schema(), readable, evolved);
   }
 }

@@ -2,6 +2,7 @@ package io.meshwork.engine.ingest;
 
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.Messages;
+import io.meshwork.engine.compute.MissingRequiredValuesException;
 import io.meshwork.engine.compute.OutputWriter;
 import io.meshwork.engine.compute.Redaction;
 import io.meshwork.engine.compute.TableFiles;
@@ -49,6 +50,8 @@ final class DeliveryLoader {
    * Writes the rows of {@code selects} (one query per file, from {@link DeliverySchema}) as data files of
    * {@code table}; with {@code kept}, the published rows whose delivery key the delivery does not carry are
    * written as well, so the files replace the whole table.
+   *
+   * @throws MissingRequiredValuesException if rows leave a required column empty; nothing was written
    */
   Loaded load(List<DeliveredFile> files, List<String> selects, Optional<TableFiles> kept, Table table)
       throws SQLException {
@@ -74,6 +77,8 @@ final class DeliveryLoader {
           + "reject_errors)") : 0;
       List<RejectedRow> sample = rejected == 0 ? List.of() : sample(session, files);
       return new Loaded(written, deliveredRows, rejected, sample);
+    } catch (MissingRequiredValuesException e) {
+      throw e;
     } catch (SQLException e) {
       throw new DeliveryException("Cannot read the delivery of source " + source.name() + ": "
           + Redaction.paths(Messages.firstLine(e)), e);

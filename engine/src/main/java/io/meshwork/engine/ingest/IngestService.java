@@ -4,6 +4,7 @@ import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.DuckDbCompute;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.Messages;
+import io.meshwork.engine.compute.MissingRequiredValuesException;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.pipeline.AuditBranch;
 import io.meshwork.engine.pipeline.Engine;
@@ -11,6 +12,7 @@ import io.meshwork.engine.pipeline.SnapshotIds;
 import io.meshwork.engine.pipeline.SnapshotProperties;
 import io.meshwork.engine.pipeline.ValidateResult;
 import io.meshwork.engine.quality.CheckResult;
+import io.meshwork.engine.quality.NullCounts;
 import io.meshwork.engine.quality.QualityChecks;
 import io.meshwork.engine.quality.QualityResultsTable;
 import io.meshwork.engine.storage.ProductTables;
@@ -28,6 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
@@ -72,15 +76,10 @@ public final class IngestService {
     StepClock clock = StepClock.start();
     Source source = source(request.tenant(), request.source());
     List<DeliveredFile> files = DeliveryFiles.of(source, request.files());
-    String fingerprint = DeliveryFiles.fingerprint(files);
+    // The content hash runs beside DuckDB's read; a delivery seen before is recognised before anything is committed.
+    CompletableFuture<String> hashing = CompletableFuture.supplyAsync(() -> DeliveryFiles.fingerprint(files));
     TenantStorage storage = engine.storage(request.tenant());
     Table table = ProductTables.ensure(storage.catalog(), source.tableName(), source.contract());
-    Optional<Snapshot> earlier = deliveredBefore(table, source, fingerprint);
-    if (earlier.isPresent()) {
-      return report(request, source, IngestReport.Status.ALREADY_INGESTED, table, 0, 0, List.of(), List.of(),
-          List.of(), "The same files were already delivered and published as snapshot " + earlier.get().snapshotId()
-              + "; nothing changed.", fingerprint);
-    }
     DeliverySchema schema = new DeliverySchema(source);
     List<String> selects = new ArrayList<>();
     for (DeliveredFile file : files) {
@@ -89,15 +88,30 @@ public final class IngestService {
     }
     if (!schema.refusals().isEmpty()) {
       return report(request, source, IngestReport.Status.REJECTED, table, 0, 0, List.of(), List.of(), schema.notes(),
-          "Not published: " + String.join(" ", schema.refusals()) + " main is unchanged.", fingerprint);
+          "Not published: " + String.join(" ", schema.refusals()) + " main is unchanged.", fingerprint(hashing));
     }
     Optional<TableFiles> kept = keyedAppend(source, table, storage);
     DeliveryLoader.Loaded loaded;
     try {
       loaded = new DeliveryLoader(storage, limits(), source).load(files, selects, kept, table);
+    } catch (MissingRequiredValuesException e) {
+      List<CheckResult> checks = QualityChecks.requiredFailed(e);
+      QualityResultsTable.append(storage, engine.compute(), new QualityResultsTable.Record(Instant.now(),
+          request.runId(), source.name(), source.version().toString(), source.tableName().toString(), null, checks));
+      return report(request, source, IngestReport.Status.REJECTED, table, e.totalRows(), 0, List.of(), checks,
+          schema.notes(), "Not published: " + ValidateResult.summary(checks) + ". main is unchanged; nothing was "
+              + "committed, as rows leave required columns empty.", fingerprint(hashing));
     } catch (SQLException e) {
       throw new DeliveryException("Cannot read the delivery of source " + source.name() + ": " + Messages.firstLine(e),
           e);
+    }
+    String fingerprint = fingerprint(hashing);
+    Optional<Snapshot> earlier = deliveredBefore(table, source, fingerprint);
+    if (earlier.isPresent()) {
+      loaded.files().forEach(file -> table.io().deleteFile(file.location()));
+      return report(request, source, IngestReport.Status.ALREADY_INGESTED, table, 0, 0, List.of(), List.of(),
+          List.of(), "The same files were already delivered and published as snapshot " + earlier.get().snapshotId()
+              + "; nothing changed.", fingerprint);
     }
     long rowsRead = loaded.rowsDelivered() + loaded.rowsRejected();
     try {
@@ -138,6 +152,14 @@ public final class IngestService {
     return report(request, source, IngestReport.Status.PUBLISHED, table, rowsRead, 0, List.of(), checks,
         schema.notes(), "Published " + loaded.rowsDelivered() + " delivered rows of source " + source.name() + " ("
             + summary + ").", fingerprint);
+  }
+
+  private static String fingerprint(CompletableFuture<String> hashing) {
+    try {
+      return hashing.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private Source source(String tenant, String name) {
@@ -225,7 +247,9 @@ public final class IngestService {
         loaded.rowsRejected() + " of " + read + " delivered rows could not be read as the contract says"));
     try (CheckSession session = engine.compute().openChecks(storage,
         List.of(TableFiles.of(source.name(), table, snapshotId, storage)))) {
-      checks.addAll(new QualityChecks(session, source.name(), source.contract(), source.quality()).run(previousRows));
+      checks.addAll(new QualityChecks(session, source.name(), source.contract(), source.quality())
+          .withKnownNullCounts(NullCounts.of(table, snapshotId, source.contract().requiredColumnNames()))
+          .run(previousRows));
     } catch (SQLException e) {
       throw new DeliveryException("A check of source " + source.name() + " could not run: " + Messages.firstLine(e),
           e);

@@ -2,10 +2,13 @@ package io.meshwork.engine.pipeline;
 
 import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.ComputeEngine;
+import io.meshwork.engine.compute.MissingRequiredValuesException;
 import io.meshwork.engine.compute.ResultShapeException;
 import io.meshwork.engine.compute.SessionBoundException;
 import io.meshwork.engine.compute.UnsafeSqlException;
 import io.meshwork.engine.compute.TableFiles;
+import io.meshwork.engine.quality.CheckResult;
+import io.meshwork.engine.quality.QualityChecks;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.engine.usage.SnapshotSizes;
@@ -33,7 +36,8 @@ import org.apache.iceberg.expressions.Expressions;
 /**
  * Compute: pins the current snapshot of every input, runs the product's SQL in DuckDB with its typed parameters,
  * writes Parquet with Iceberg field ids and commits it to the branch {@code audit-<runId>}. {@code main} is not
- * touched; consumers see nothing until Publish.
+ * touched; consumers see nothing until Publish. A result with empty values in required columns is never committed
+ * ({@code REJECTED}): every branch holds only what the table's schema allows.
  */
 public final class ComputeService {
 
@@ -97,6 +101,11 @@ public final class ComputeService {
     List<DataFile> files;
     try {
       files = run(request, planned, storage, output, inputs);
+    } catch (MissingRequiredValuesException e) {
+      // The transform ran: it is recorded without output, like one that fails.
+      usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
+          UsageStep.COMPUTE, clock, rowsIn, 0, bytesRead, 0, 0));
+      return rejected(request, planned, pins, e);
     } catch (RuntimeException failed) {
       // A transform that fails has still used its function: it is recorded without output.
       usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
@@ -141,12 +150,23 @@ public final class ComputeService {
         "Reused this run's earlier commit on " + request.auditBranch() + "."));
   }
 
+  /** A result with empty required values: nothing was committed; the refused checks travel on to Validate. */
+  private static ComputeResult rejected(StepRequest request, PlannedProduct planned, Map<String, Long> pins,
+      MissingRequiredValuesException e) {
+    List<CheckResult> refusals = QualityChecks.requiredFailed(e);
+    return new ComputeResult(request, ComputeResult.Status.REJECTED, planned.version().toString(),
+        planned.tableName().toString(), request.auditBranch(), null, e.totalRows(), SnapshotIds.format(pins),
+        planned.fingerprint(), e.getMessage(), refusals);
+  }
+
   private List<DataFile> run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
-      List<TableFiles> inputs) {
+      List<TableFiles> inputs) throws MissingRequiredValuesException {
     String sql = SqlTemplate.render(planned.transform().sql(), planned.parameters());
     Duration timeout = planned.transform().timeout().orElse(ComputeEngine.DEFAULT_TIMEOUT);
     try {
       return engine.compute().write(storage, inputs, sql, output, origin(planned), timeout);
+    } catch (MissingRequiredValuesException e) {
+      throw e;
     } catch (UnsafeSqlException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " is not allowed for tenant "
           + request.tenant() + ": " + e.getMessage() + " Nothing of it ran.", e);
@@ -178,6 +198,6 @@ public final class ComputeService {
       Long snapshotId, long rows, Map<String, Long> pins, String message) {
     return new ComputeResult(request, status, planned.version().toString(), planned.tableName().toString(),
         request.auditBranch(), SnapshotIds.format(snapshotId), rows, SnapshotIds.format(pins), planned.fingerprint(),
-        message);
+        message, List.of());
   }
 }

@@ -54,6 +54,11 @@ public final class PublishService {
     if (compute.status() == ComputeResult.Status.UPSTREAM_FAILED) {
       return new PublishResult(validation, PublishResult.Status.SKIPPED, null, compute.message());
     }
+    if (compute.status() == ComputeResult.Status.REJECTED) {
+      return new PublishResult(validation, PublishResult.Status.BLOCKED, null, "Not published: "
+          + validation.summary() + ". main is unchanged; nothing was committed, as rows leave required columns "
+          + "empty.");
+    }
     if (compute.status() != ComputeResult.Status.COMPUTED) {
       return new PublishResult(validation, PublishResult.Status.UNCHANGED, compute.snapshotId(), compute.message());
     }

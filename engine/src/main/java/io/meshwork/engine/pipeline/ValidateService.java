@@ -4,6 +4,7 @@ import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.quality.CheckResult;
+import io.meshwork.engine.quality.NullCounts;
 import io.meshwork.engine.quality.QualityChecks;
 import io.meshwork.engine.quality.QualityResultsTable;
 import java.time.Instant;
@@ -46,17 +47,24 @@ public final class ValidateService {
   }
 
   /**
-   * Checks a computed result. Results with nothing computed pass through without checks: UP_TO_DATE and
-   * ALREADY_PUBLISHED as passed, UPSTREAM_FAILED as not passed (nothing was checked, so nothing may be published).
+   * Checks a computed result. A REJECTED result records the required checks Compute refused it by and fails
+   * without reading anything (nothing was committed). Results with nothing computed pass through without checks:
+   * UP_TO_DATE and ALREADY_PUBLISHED as passed, UPSTREAM_FAILED as not passed (nothing was checked, so nothing may
+   * be published).
    */
   public ValidateResult validate(ComputeResult compute) {
     StepClock clock = StepClock.start();
     StepRequest request = compute.request();
     PlannedProduct planned = engine.planned(request.tenant(), request.product());
+    TenantStorage storage = engine.storage(request.tenant());
+    if (compute.status() == ComputeResult.Status.REJECTED) {
+      QualityResultsTable.append(storage, engine.compute(), new QualityResultsTable.Record(Instant.now(),
+          request.runId(), planned.name(), compute.version(), compute.table(), null, compute.refusals()));
+      return new ValidateResult(compute, false, compute.refusals());
+    }
     if (compute.status() != ComputeResult.Status.COMPUTED) {
       return new ValidateResult(compute, compute.status() != ComputeResult.Status.UPSTREAM_FAILED, List.of());
     }
-    TenantStorage storage = engine.storage(request.tenant());
     Table output = ProductTables.load(storage.catalog(), planned.tableName()).orElseThrow(() -> new StepException(
         StepException.Kind.INVALID_REQUEST, "Table " + planned.tableName() + " does not exist: run Compute first."));
     List<TableFiles> tables = new ArrayList<>();
@@ -72,7 +80,9 @@ public final class ValidateService {
         .map(snapshot -> snapshot.summary().get(SnapshotProperties.ROWS)).map(Long::parseLong);
     List<CheckResult> checks;
     try (CheckSession session = engine.compute().openChecks(storage, tables)) {
-      checks = new QualityChecks(session, planned.product()).run(previousRows);
+      checks = new QualityChecks(session, planned.product())
+          .withKnownNullCounts(NullCounts.of(output, snapshotId, planned.product().contract().requiredColumnNames()))
+          .run(previousRows);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, "A quality rule of " + planned.name()
           + " could not run: " + Messages.firstLine(e), e);

@@ -2,6 +2,7 @@ package io.meshwork.engine.quality;
 
 import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.DuckDbSession;
+import io.meshwork.engine.compute.MissingRequiredValuesException;
 import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.DataProduct;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 public final class QualityChecks {
 
   private static final int SAMPLE_ROWS = 5;
+  private static final String REQUIRED = "must not be empty (the contract marks it required)";
 
   private final CheckSession session;
   private final String name;
@@ -28,6 +31,7 @@ public final class QualityChecks {
   private final List<QualityRule> rules;
   private final String view;
   private long totalRows;
+  private Map<String, Long> knownNulls = Map.of();
 
   public QualityChecks(CheckSession session, DataProduct product) {
     this(session, product.name(), product.contract(), product.quality());
@@ -45,15 +49,28 @@ public final class QualityChecks {
     this.view = DuckDbSession.quote(name);
   }
 
+  /**
+   * Answers the required-column checks of the columns in {@code nullCounts} from these counts (e.g. from the
+   * table's manifests, see {@link NullCounts}) instead of scanning; a column with empty values is still scanned
+   * for its sample.
+   */
+  public QualityChecks withKnownNullCounts(Map<String, Long> nullCounts) {
+    this.knownNulls = Map.copyOf(nullCounts);
+    return this;
+  }
+
   /** Every check of the product; {@code previousRows} is the row count of the published snapshot, if any. */
   public List<CheckResult> run(Optional<Long> previousRows) throws SQLException {
     totalRows = session.count("SELECT count(*) FROM " + view);
     pending.clear();
     List<CheckResult> results = new ArrayList<>();
     for (Column column : contract.columns()) {
-      if (column.required()) {
+      if (column.required() && Long.valueOf(0).equals(knownNulls.get(column.name()))) {
+        results.add(result("required", List.of(column.name()), true, Optional.empty(), 0,
+            column.name() + " must not be empty (the contract marks it required)", List.of()));
+      } else if (column.required()) {
         results.add(rows("required", List.of(column.name()), true, Optional.empty(),
-            quote(column.name()) + " IS NULL", "must not be empty (the contract marks it required)"));
+            quote(column.name()) + " IS NULL", REQUIRED));
       }
     }
     if (!contract.primaryKey().isEmpty()) {
@@ -63,6 +80,16 @@ public final class QualityChecks {
       results.add(rule(rule, previousRows));
     }
     return evaluatePending(results);
+  }
+
+  /**
+   * The failed {@code required} checks of a result whose empty values were counted before any commit (from the
+   * footers of the files written for it): the same checks, and the same messages, as those run on a snapshot.
+   */
+  public static List<CheckResult> requiredFailed(MissingRequiredValuesException refused) {
+    return refused.columns().stream().map(column -> new CheckResult("required", List.of(column.column()), true,
+        column.rows(), refused.totalRows(), false, column.sample(), column.rows() + " of " + refused.totalRows()
+            + " rows fail: " + column.column() + " " + REQUIRED)).toList();
   }
 
   /** A check that counts the rows matching a predicate; all of them are counted in one scan. */

@@ -3,18 +3,16 @@ package io.meshwork.engine.quality;
 import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.ComputeEngine;
-import io.meshwork.engine.storage.BuiltInColumns;
 import io.meshwork.engine.storage.ProductTables;
+import io.meshwork.engine.storage.ReservedTables;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.Location;
 import io.meshwork.model.definition.TableName;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 
@@ -78,21 +76,7 @@ public final class QualityResultsTable {
         + "product_table, audit_snapshot_id, check_position, check_name, check_columns, blocking, failing_rows, "
         + "total_rows, passed, "
         + "message, sample)";
-    List<DataFile> files;
-    try {
-      files = compute.write(storage, List.of(), sql, table, "The quality results of " + record.product(),
-          ComputeEngine.DEFAULT_TIMEOUT);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot record the quality results of " + record.product() + ": "
-          + e.getMessage(), e);
-    }
-    // Parallel validations of one tenant append one after another rather than retrying each other's commits.
-    synchronized (storage) {
-      AppendFiles append = table.newAppend();
-      files.forEach(append::appendFile);
-      append.commit();
-    }
-    return files;
+    return ReservedTables.append(storage, compute, table, sql, "the quality results of " + record.product());
   }
 
   /** The checks of one validation, with what they checked. */
@@ -104,6 +88,6 @@ public final class QualityResultsTable {
   }
 
   private static Column column(String name, String type, boolean required, String description) {
-    return BuiltInColumns.column(BUILT_IN, name, type, required, description);
+    return ReservedTables.column(name, type, required, description, BUILT_IN);
   }
 }

@@ -2,6 +2,7 @@ package io.meshwork.engine.query;
 
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.TableFiles;
+import io.meshwork.engine.compute.ViewRestriction;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.sql.SingleQuery;
 import io.meshwork.model.sql.SqlSyntaxException;
@@ -36,14 +37,21 @@ public final class PublishedTables {
 
   /** Opens a session over the tenant's published tables. */
   public static DuckDbSession open(TenantStorage storage, DuckDbSession.Limits limits) throws SQLException {
-    return open(storage, list(storage), limits);
+    return open(storage, limits, Optional.empty());
   }
 
-  /** Opens a session over {@code published}, the tenant's published tables as {@link #list} found them. */
-  public static DuckDbSession open(TenantStorage storage, Published published, DuckDbSession.Limits limits)
-      throws SQLException {
-    DuckDbSession session = DuckDbSession.openForQueries(storage.workDirectory(), published.tables(), limits);
-    for (Map.Entry<String, String> alias : published.newestMajor().entrySet()) {
+  /**
+   * Opens a session over the tenant's published tables as one principal sees them: only the tables
+   * {@code restrictions} names, each restricted ({@link PrincipalViews}); every table when it is empty.
+   */
+  public static DuckDbSession open(TenantStorage storage, DuckDbSession.Limits limits,
+      Optional<Map<String, ViewRestriction>> restrictions) throws SQLException {
+    Published published = list(storage, restrictions);
+    List<TableFiles> tables = published.tables();
+    Map<String, String> newestMajor = published.newestMajor();
+    DuckDbSession session = DuckDbSession.openForQueries(storage.workDirectory(), tables, limits,
+        restrictions.orElse(Map.of()));
+    for (Map.Entry<String, String> alias : newestMajor.entrySet()) {
       String[] parts = alias.getValue().split("\\.");
       session.execute("CREATE OR REPLACE VIEW " + DuckDbSession.quote(alias.getKey()) + " AS SELECT * FROM "
           + DuckDbSession.quote(parts[0]) + "." + DuckDbSession.quote(parts[1]));
@@ -53,6 +61,10 @@ public final class PublishedTables {
 
   /** The files of the tenant's tables on {@code main}, and which table each bare product name reads. */
   public static Published list(TenantStorage storage) {
+    return list(storage, Optional.empty());
+  }
+
+  private static Published list(TenantStorage storage, Optional<Map<String, ViewRestriction>> restrictions) {
     List<TableFiles> tables = new ArrayList<>();
     Map<String, String> newestMajor = new LinkedHashMap<>();
     Map<String, Integer> majors = new LinkedHashMap<>();
@@ -65,6 +77,9 @@ public final class PublishedTables {
             continue;
           }
           String qualified = namespace + "." + identifier.name();
+          if (restrictions.isPresent() && !restrictions.get().containsKey(qualified)) {
+            continue;
+          }
           tables.add(TableFiles.of(qualified, table, main.snapshotId(), storage));
           Matcher matcher = MAJOR.matcher(identifier.name());
           if (matcher.matches()) {

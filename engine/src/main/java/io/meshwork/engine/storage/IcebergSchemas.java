@@ -5,7 +5,10 @@ import io.meshwork.model.definition.ColumnType;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.Partition;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Type;
@@ -17,7 +20,10 @@ public final class IcebergSchemas {
   private IcebergSchemas() {
   }
 
-  /** The Iceberg schema of a contract; ids are provisional, the catalog assigns the final ones. */
+  /**
+   * The Iceberg schema of a contract; ids are provisional, the catalog assigns the final ones. The primary key's
+   * columns are its identifier fields (see {@link #identifierFields}).
+   */
   public static Schema schema(Contract contract) {
     List<Types.NestedField> fields = new ArrayList<>();
     int id = 1;
@@ -28,7 +34,25 @@ public final class IcebergSchemas {
           : Types.NestedField.optional(id, column.name(), type, blankToNull(column.description())));
       id++;
     }
-    return new Schema(fields);
+    Schema plain = new Schema(fields);
+    return new Schema(fields, identifierFields(plain, contract.primaryKey()).stream()
+        .map(name -> plain.findField(name).fieldId()).collect(Collectors.toSet()));
+  }
+
+  /**
+   * The names of {@code primaryKey} when Iceberg accepts them as identifier fields of {@code schema}: every column
+   * present, required, and neither float nor double. Otherwise none (a key over an optional column is still
+   * checked for uniqueness by Validate, but Iceberg cannot declare it).
+   */
+  public static Set<String> identifierFields(Schema schema, List<String> primaryKey) {
+    for (String name : primaryKey) {
+      Types.NestedField field = schema.findField(name);
+      if (field == null || field.isOptional() || field.type().typeId() == Type.TypeID.FLOAT
+          || field.type().typeId() == Type.TypeID.DOUBLE) {
+        return Set.of();
+      }
+    }
+    return new LinkedHashSet<>(primaryKey);
   }
 
   public static PartitionSpec spec(Schema schema, Contract contract) {

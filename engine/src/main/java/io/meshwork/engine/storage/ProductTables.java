@@ -3,6 +3,7 @@ package io.meshwork.engine.storage;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.TableName;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -34,7 +35,8 @@ public final class ProductTables {
 
   /**
    * The table for {@code name}, created from the contract if missing. A minor version may add optional columns;
-   * they are added to the existing table (majors have tables of their own).
+   * they are added to the existing table (majors have tables of their own). The primary key is the table's set of
+   * Iceberg identifier fields.
    */
   public static Table ensure(Catalog catalog, TableName name, Contract contract) {
     Optional<Table> existing = load(catalog, name);
@@ -65,6 +67,10 @@ public final class ProductTables {
     }
   }
 
+  /**
+   * Adds the contract's new columns and declares its primary key as the identifier fields when the table does not
+   * yet (tables created before keys became identifier fields get them here), in one schema change.
+   */
   private static Table evolve(Table table, Contract contract) {
     Schema wanted = IcebergSchemas.schema(contract);
     UpdateSchema update = null;
@@ -73,6 +79,11 @@ public final class ProductTables {
         update = update == null ? table.updateSchema() : update;
         update.addColumn(field.name(), field.type(), field.doc());
       }
+    }
+    Set<String> identifiers = IcebergSchemas.identifierFields(table.schema(), contract.primaryKey());
+    if (!identifiers.isEmpty() && !identifiers.equals(table.schema().identifierFieldNames())) {
+      update = update == null ? table.updateSchema() : update;
+      update.setIdentifierFields(identifiers);
     }
     if (update != null) {
       update.commit();

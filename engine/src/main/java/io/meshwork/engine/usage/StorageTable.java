@@ -3,7 +3,7 @@ package io.meshwork.engine.usage;
 import io.meshwork.engine.compute.CheckSession;
 import io.meshwork.engine.compute.ComputeEngine;
 import io.meshwork.engine.compute.TableFiles;
-import io.meshwork.engine.storage.BuiltInColumns;
+import io.meshwork.engine.storage.ReservedTables;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Column;
@@ -45,8 +45,8 @@ public final class StorageTable {
     }
     Table table = ProductTables.ensure(storage.catalog(), NAME, CONTRACT);
     String values = measured.stream().map(row -> "(" + String.join(", ",
-        BuiltInAppend.text(row.measuredAt().toString()), BuiltInAppend.text(row.tenant()),
-        BuiltInAppend.text(row.product()), BuiltInAppend.text(row.table()), Long.toString(row.liveBytes()),
+        SqlValues.text(row.measuredAt().toString()), SqlValues.text(row.tenant()),
+        SqlValues.text(row.product()), SqlValues.text(row.table()), Long.toString(row.liveBytes()),
         Integer.toString(row.liveFiles()), Long.toString(row.historyBytes()), Integer.toString(row.historyFiles()))
         + ")").collect(Collectors.joining(",\n"));
     String sql = "SELECT CAST(measured_at AS TIMESTAMP WITH TIME ZONE) AS measured_at, CAST(tenant AS VARCHAR) AS "
@@ -55,7 +55,7 @@ public final class StorageTable {
         + "CAST(history_bytes AS BIGINT) AS history_bytes, CAST(history_files AS INTEGER) AS history_files "
         + "FROM (VALUES " + values + ") AS storage(measured_at, tenant, product, table_name, live_bytes, live_files, "
         + "history_bytes, history_files)";
-    BuiltInAppend.append(storage, compute, table, sql, "the storage measurement of tenant " + measured.get(0).tenant());
+    ReservedTables.append(storage, compute, table, sql, "the storage measurement of tenant " + measured.get(0).tenant());
   }
 
   /** The measurements taken in [{@code from}, {@code to}), oldest first. */
@@ -82,6 +82,6 @@ public final class StorageTable {
   }
 
   private static Column column(String name, String type, boolean required, String description) {
-    return BuiltInColumns.column(BUILT_IN, name, type, required, description);
+    return ReservedTables.column(name, type, required, description, BUILT_IN);
   }
 }

@@ -1,7 +1,7 @@
 package io.meshwork.engine.usage;
 
 import io.meshwork.engine.compute.ComputeEngine;
-import io.meshwork.engine.storage.BuiltInColumns;
+import io.meshwork.engine.storage.ReservedTables;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
 import io.meshwork.model.definition.Column;
@@ -61,22 +61,22 @@ public final class UsageTable {
         + "CAST(function_memory_mb AS INTEGER) AS function_memory_mb, CAST(principal AS VARCHAR) AS principal FROM (VALUES " + values + ") AS usage(tenant, product, version, run_id, "
         + "step, started_at, duration_ms, peak_memory_bytes, rows_in, rows_out, bytes_read, bytes_written, "
         + "files_written, engine, function_memory_mb, principal)";
-    return BuiltInAppend.append(storage, compute, table, sql, "the usage of " + records.size() + " steps of tenant "
+    return ReservedTables.append(storage, compute, table, sql, "the usage of " + records.size() + " steps of tenant "
         + records.get(0).tenant());
   }
 
   private static String row(UsageRecord record) {
-    return "(" + String.join(", ", BuiltInAppend.text(record.tenant()), BuiltInAppend.text(record.product()),
-        BuiltInAppend.text(record.version()), BuiltInAppend.text(record.runId()),
-        BuiltInAppend.text(record.step().label()), BuiltInAppend.text(record.startedAt().toString()),
-        Long.toString(record.duration().toMillis()), BuiltInAppend.number(record.peakMemoryBytes()),
+    return "(" + String.join(", ", SqlValues.text(record.tenant()), SqlValues.text(record.product()),
+        SqlValues.text(record.version()), SqlValues.text(record.runId()),
+        SqlValues.text(record.step().label()), SqlValues.text(record.startedAt().toString()),
+        Long.toString(record.duration().toMillis()), SqlValues.number(record.peakMemoryBytes()),
         Long.toString(record.rowsIn()), Long.toString(record.rowsOut()), Long.toString(record.bytesRead()),
         Long.toString(record.bytesWritten()), Integer.toString(record.filesWritten()),
-        BuiltInAppend.text(record.engine()), BuiltInAppend.number(record.functionMemoryMb()),
-        BuiltInAppend.text(record.principal())) + ")";
+        SqlValues.text(record.engine()), SqlValues.number(record.functionMemoryMb()),
+        SqlValues.text(record.principal())) + ")";
   }
 
   private static Column column(String name, String type, boolean required, String description) {
-    return BuiltInColumns.column(BUILT_IN, name, type, required, description);
+    return ReservedTables.column(name, type, required, description, BUILT_IN);
   }
 }

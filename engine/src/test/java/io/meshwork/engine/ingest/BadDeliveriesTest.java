@@ -165,10 +165,15 @@ class BadDeliveriesTest {
   }
 
   @Test
-  void failsRequiredCheck_whenARequiredValueIsEmpty() {
-    IngestReport report = rejected("claims-required.csv", HEADER + "C3;;01.02.2024;10.00;LAB\n");
-    assertThat(report.checks()).filteredOn(check -> !check.passed()).extracting(check -> check.label())
-        .containsExactly("required(insured_id)");
+  void failsRequiredCheck_beforeAnyCommit_whenARequiredValueIsEmpty() {
+    IngestReport report = rejected("claims-required.csv",
+        HEADER + "C3;;01.02.2024;10.00;LAB\nC4;I4;01.02.2024;9.00;LAB\n");
+    assertThat(report.checks()).extracting(check -> check.label() + ": " + check.message() + " " + check.sample())
+        .containsExactly("required(insured_id): 1 of 2 rows fail: insured_id must not be empty (the contract marks it "
+            + "required) [C3, null, 2024-02-01, 10.00, LAB]");
+    assertThat(report.message()).isEqualTo("Not published: 0 passed, 0 warned, 1 failed. main is unchanged; nothing "
+        + "was committed, as rows leave required columns empty.");
+    assertThat(fixture.table(CLAIMS).refs()).as("no branch holds the empty value").doesNotContainKey("audit-run-2");
   }
 
   @Test

@@ -59,7 +59,8 @@ class TableMaintenanceTest {
       assertThat(report.status()).isEqualTo(IngestReport.Status.PUBLISHED);
       stamps.add(Long.parseLong(report.snapshotId()));
     }
-    assertThat(ingest("run-blocked", HEADER + "C99;;01.02.2024;1.00;LAB\n").status())
+    // blocked by a quality rule on its audit branch (an empty required value would leave no branch at all)
+    assertThat(ingest("run-blocked", HEADER + "C99;I1;01.02.2024;-1.00;LAB\n").status())
         .isEqualTo(IngestReport.Status.REJECTED);
   }
 

@@ -17,10 +17,21 @@ import java.util.stream.Stream;
  * @param filtersDeleted data cells filters Meshwork made that the policy no longer has
  * @param grantsRevoked grants Meshwork made that the policy no longer asks for
  * @param grantsAdded grants sent, each with only the permissions Lake Formation did not already show
+ * @param ceiling grants of the policy refused, and grants made by hand revoked, because they went above the
+ *     provider's ceiling; each names the columns, the table, the principal and its roles
  */
 public record ApplyReport(List<String> tagsCreated, List<String> tagValuesAdded, List<String> databasesTagged,
     List<String> columnsTagged, List<String> filtersCreated, List<String> filtersUpdated,
-    List<String> filtersDeleted, List<LakeFormationGrant> grantsRevoked, List<LakeFormationGrant> grantsAdded) {
+    List<String> filtersDeleted, List<LakeFormationGrant> grantsRevoked, List<LakeFormationGrant> grantsAdded,
+    List<String> ceiling) {
+
+  /** A report without ceiling findings. */
+  public ApplyReport(List<String> tagsCreated, List<String> tagValuesAdded, List<String> databasesTagged,
+      List<String> columnsTagged, List<String> filtersCreated, List<String> filtersUpdated,
+      List<String> filtersDeleted, List<LakeFormationGrant> grantsRevoked, List<LakeFormationGrant> grantsAdded) {
+    this(tagsCreated, tagValuesAdded, databasesTagged, columnsTagged, filtersCreated, filtersUpdated, filtersDeleted,
+        grantsRevoked, grantsAdded, List.of());
+  }
 
   public ApplyReport {
     tagsCreated = List.copyOf(tagsCreated);
@@ -32,12 +43,13 @@ public record ApplyReport(List<String> tagsCreated, List<String> tagValuesAdded,
     filtersDeleted = List.copyOf(filtersDeleted);
     grantsRevoked = List.copyOf(grantsRevoked);
     grantsAdded = List.copyOf(grantsAdded);
+    ceiling = List.copyOf(ceiling);
   }
 
   /** The number of changes: tags, tag values, tagged databases and columns, filters and grants. */
   public int changes() {
     return Stream.of(tagsCreated, tagValuesAdded, databasesTagged, columnsTagged, filtersCreated, filtersUpdated,
-        filtersDeleted, grantsRevoked, grantsAdded).mapToInt(List::size).sum();
+        filtersDeleted, grantsRevoked, grantsAdded, ceiling).mapToInt(List::size).sum();
   }
 
   /** True if Lake Formation already held everything the policy asks for. */
@@ -51,7 +63,8 @@ public record ApplyReport(List<String> tagsCreated, List<String> tagValuesAdded,
         + databasesTagged.size() + " databases tagged, " + columnsTagged.size() + " columns tagged, "
         + filtersCreated.size() + " filters created, " + filtersUpdated.size() + " filters updated, "
         + filtersDeleted.size() + " filters deleted, " + grantsRevoked.size() + " grants revoked, "
-        + grantsAdded.size() + " grants added";
+        + grantsAdded.size() + " grants added" + (ceiling.isEmpty() ? "" : ", " + ceiling.size()
+        + " above the ceiling: " + String.join("; ", ceiling));
   }
 
   /** Collects a report while the reconciler runs. */
@@ -65,10 +78,11 @@ public record ApplyReport(List<String> tagsCreated, List<String> tagValuesAdded,
     final List<String> filtersDeleted = new ArrayList<>();
     final List<LakeFormationGrant> grantsRevoked = new ArrayList<>();
     final List<LakeFormationGrant> grantsAdded = new ArrayList<>();
+    final List<String> ceiling = new ArrayList<>();
 
     ApplyReport build() {
       return new ApplyReport(tagsCreated, tagValuesAdded, databasesTagged, columnsTagged, filtersCreated,
-          filtersUpdated, filtersDeleted, grantsRevoked, grantsAdded);
+          filtersUpdated, filtersDeleted, grantsRevoked, grantsAdded, ceiling);
     }
   }
 }

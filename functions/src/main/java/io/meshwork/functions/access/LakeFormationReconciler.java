@@ -1,5 +1,6 @@
 package io.meshwork.functions.access;
 
+import io.meshwork.model.access.Ceiling;
 import io.meshwork.model.access.DataCellsFilter;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.TableName;
@@ -63,6 +64,26 @@ public final class LakeFormationReconciler {
 
   /** Brings Lake Formation to {@code policy}; returns what changed, nothing when it already held the policy. */
   public ApplyReport reconcile(LakeFormationPolicy policy) {
+    return reconcile(policy, new ApplyReport.Builder());
+  }
+
+  /**
+   * Brings Lake Formation to {@code policy} within the provider's {@code ceiling}: the policy's grants above it are
+   * refused, and grants made by hand above it are revoked; both are in the report's {@code ceiling} list.
+   */
+  public ApplyReport reconcile(LakeFormationPolicy policy, Ceiling ceiling) {
+    ApplyReport.Builder report = new ApplyReport.Builder();
+    LakeFormationPolicy within = CeilingEnforcement.withinCeiling(policy, ceiling, report.ceiling);
+    ApplyReport applied = reconcile(within, report);
+    if (!ceiling.declared()) {
+      return applied;
+    }
+    Set<LakeFormationGrant> managed = ledger.read().comparableGrants();
+    new CeilingEnforcement(lakeFormation, catalogId, retry).revokeBeyond(ceiling, managed, report.ceiling);
+    return report.build();
+  }
+
+  private ApplyReport reconcile(LakeFormationPolicy policy, ApplyReport.Builder report) {
     ManagedAccess desired = new ManagedAccess(ManagedGrant.of(policy), policy.filters().stream()
         .map(filter -> new ManagedFilter(filter.table().namespace(), filter.table().table(), filter.name())).toList());
     ManagedAccess managed = ledger.read();
@@ -70,7 +91,6 @@ public final class LakeFormationReconciler {
     if (!recorded.equals(managed)) {
       ledger.write(recorded);
     }
-    ApplyReport.Builder report = new ApplyReport.Builder();
     tags.applyTags(policy.tags(), report.tagsCreated, report.tagValuesAdded);
     report.databasesTagged.addAll(tags.applyDatabaseTags(policy.databaseTags()));
     report.columnsTagged.addAll(tags.applyColumnTags(policy.columnTags()));

@@ -59,6 +59,9 @@ class LakeFormationReconcilerTest {
 
   private static final String ADMIN = "arn:aws:iam::444455556666:role/meshwork-lake-admin";
   private static final String CASE_MANAGEMENT = "arn:aws:iam::444455556666:role/alpina-case-management";
+  private static final String BOARD_OFFICE = "arn:aws:iam::444455556666:role/alpina-board-office";
+  private static final String DATA_STEWARDS = "arn:aws:iam::444455556666:role/alpina-data-stewards";
+  private static final String CONTROLLING = "arn:aws:iam::444455556666:role/alpina-controlling";
   private static final String OUTSIDER = "arn:aws:iam::444455556666:role/alpina-auditors";
   private static final String LEDGER_BUCKET = "meshwork-tenant-alpina-data";
   private static final Set<String> WRITES = Set.of("CreateLFTag", "UpdateLFTag", "AddLFTagsToResource",
@@ -227,6 +230,70 @@ class LakeFormationReconcilerTest {
     assertThat(listedGrants()).containsExactlyInAnyOrder(outsider, byHand);
   }
 
+  @Test
+  void aTenantAdminsGrantFromTheWorkspace_isApplied() {
+    ShippedTenant workspace = ShippedTenant.withWorkspace("alpina");
+    LakeFormationPolicy withWorkspace = ShippedTenant.withoutFilters(workspace.policy());
+    LakeFormationGrant boardOffice = LakeFormationGrant.onTable(BOARD_OFFICE, "finance", "kpi_summary_v1",
+        columns("kpi_summary", "public", "internal", "confidential"), List.of("SELECT"));
+
+    ApplyReport report = reconciler.reconcile(withWorkspace, workspace.ceiling());
+
+    assertThat(report.ceiling()).isEmpty();
+    assertThat(report.grantsAdded()).contains(boardOffice);
+    assertThat(listedGrants()).isEqualTo(comparable(withWorkspace)).contains(boardOffice);
+  }
+
+  @Test
+  void aPolicyGrantAboveTheCeiling_isRefused_andReported() {
+    // Compiled as if the tenant file had no ceiling: data-governance (data_steward) would read the pii columns.
+    Tenant uncapped = new Tenant(alpina.tenant().id(), alpina.tenant().displayName(), alpina.tenant().account(),
+        alpina.tenant().subscriptions(), alpina.tenant().overrides(), alpina.tenant().principals(),
+        alpina.tenant().location());
+    LakeFormationPolicy aboveTheCeiling = ShippedTenant.withoutFilters(alpina.with(uncapped).policy());
+
+    ApplyReport report = reconciler.reconcile(aboveTheCeiling, alpina.ceiling());
+
+    assertThat(report.ceiling()).containsExactly(
+        "refused: columns insured_id (pii) of claims.claims_clean_v1 for " + DATA_STEWARDS + " (roles data_steward) "
+            + "are above the ceiling the provider set for tenant alpina",
+        "refused: columns insured_id (pii) of membership.insured_months_v1 for " + DATA_STEWARDS
+            + " (roles data_steward) are above the ceiling the provider set for tenant alpina");
+    assertThat(listedGrants()).noneMatch(grant -> grant.principal().equals(DATA_STEWARDS)
+        && grant.columns().contains("insured_id"));
+  }
+
+  @Test
+  void aGrantMadeByHandBeyondTheCeiling_isRevoked_andReported_whileOneWithinItStays() {
+    LakeFormationPolicy policy = ShippedTenant.withoutFilters(alpina.policy());
+    reconciler.reconcile(policy, alpina.ceiling());
+    LakeFormationGrant beyond = LakeFormationGrant.onTable(CONTROLLING, "claims", "claims_clean_v1",
+        List.of("claim_id", "insured_id"), List.of("SELECT"));
+    LakeFormationGrant within = LakeFormationGrant.onTable(CONTROLLING, "membership", "insured_months_v1",
+        List.of("canton"), List.of("SELECT"));
+    for (LakeFormationGrant grant : List.of(beyond, within)) {
+      String[] table = grant.resource().substring("table ".length()).split("\\.");
+      lakeFormation.grantPermissions(request -> request.catalogId(alpina.account()).principal(principal(
+          grant.principal())).permissionsWithStrings(grant.permissions()).resource(resource -> resource
+          .tableWithColumns(columns -> columns.catalogId(alpina.account()).databaseName(table[0]).name(table[1])
+              .columnNames(grant.columns()))));
+    }
+
+    ApplyReport report = reconciler.reconcile(policy, alpina.ceiling());
+
+    assertThat(report.ceiling()).containsExactly("revoked (made outside Meshwork): columns insured_id (pii) of "
+        + "claims.claims_clean_v1 for " + CONTROLLING + " (roles controller) are above the ceiling the provider set "
+        + "for tenant alpina");
+    assertThat(listedGrants()).doesNotContain(beyond).contains(within);
+  }
+
+  /** The contract columns of {@code product} of the given classifications, in contract order. */
+  private static List<String> columns(String product, String... classifications) {
+    List<String> labels = List.of(classifications);
+    return alpina.plan().product(product).orElseThrow().product().contract().columns().stream()
+        .filter(column -> labels.contains(column.classification().label())).map(column -> column.name()).toList();
+  }
+
   /** The grants of {@code policy} as Lake Formation lists them. */
   private static Set<LakeFormationGrant> comparable(LakeFormationPolicy policy) {
     return ManagedGrant.of(policy).stream().map(ManagedGrant::comparable).collect(Collectors.toSet());
@@ -237,14 +304,14 @@ class LakeFormationReconcilerTest {
     return new Tenant(tenant.id(), tenant.displayName(), tenant.account(), tenant.subscriptions(),
         tenant.overrides(), tenant.principals().stream().map(principal -> principal.name().equals(name)
             ? new Tenant.Principal(principal.name(), principal.arn(), roles, principal.location()) : principal)
-        .toList(), tenant.location());
+        .toList(), tenant.location(), tenant.delegation());
   }
 
   /** {@code tenant} without its subscription to {@code product}. */
   private static Tenant withoutSubscription(Tenant tenant, String product) {
     return new Tenant(tenant.id(), tenant.displayName(), tenant.account(), tenant.subscriptions().stream()
         .filter(subscription -> !subscription.product().equals(product)).toList(), tenant.overrides(),
-        tenant.principals(), tenant.location());
+        tenant.principals(), tenant.location(), tenant.delegation());
   }
 
   /** Every table of alpina's plan (products and sources) with its contract. */

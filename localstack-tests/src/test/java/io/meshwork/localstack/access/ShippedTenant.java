@@ -2,12 +2,14 @@ package io.meshwork.localstack.access;
 
 import io.meshwork.cdk.MeshworkApp;
 import io.meshwork.cdk.TenantStack;
+import io.meshwork.model.access.Ceiling;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Problems;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.parse.CatalogLoader;
 import io.meshwork.model.parse.DirectoryDefinitionFiles;
+import io.meshwork.model.parse.WorkspaceFiles;
 import io.meshwork.model.plan.Planner;
 import io.meshwork.model.plan.TenantPlan;
 import java.nio.file.Path;
@@ -28,6 +30,18 @@ record ShippedTenant(Tenant tenant, TenantPlan plan, LakeFormationPolicy policy,
   static ShippedTenant of(String id) {
     Catalog catalog = CatalogLoader.load(new DirectoryDefinitionFiles(CATALOG_DIRECTORY));
     return of(catalog, catalog.tenant(id).orElseThrow(() -> new IllegalArgumentException("No tenant " + id)));
+  }
+
+  /** Demo tenant {@code id} with its example workspace ({@code ../product-definitions/workspaces/<id>}) layered. */
+  static ShippedTenant withWorkspace(String id) {
+    Catalog catalog = CatalogLoader.load(new WorkspaceFiles(new DirectoryDefinitionFiles(CATALOG_DIRECTORY),
+        new DirectoryDefinitionFiles(Path.of("..", "product-definitions", "workspaces", id))));
+    return of(catalog, catalog.tenant(id).orElseThrow(() -> new IllegalArgumentException("No tenant " + id)));
+  }
+
+  /** The provider's ceiling for this tenant, as the reconciler re-checks it. */
+  Ceiling ceiling() {
+    return new Ceiling(tenant, plan);
   }
 
   /** This tenant changed to {@code changed} (same id), planned against the shipped catalogue. */

@@ -53,6 +53,7 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -125,7 +126,7 @@ class TenantStackDeploymentTest {
       glueCatalog(dataBucket);
       athena(dataBucket, dataKey);
       try (LambdaClient lambda = account.client(LambdaClient.builder()).build()) {
-        for (String step : List.of("Plan", "Compute", "Validate", "Publish")) {
+        for (String step : List.of("Plan", "Compute", "Validate", "Publish", "Ingest")) {
           function(lambda, "meshwork-alpina-" + step.toLowerCase(), "io.meshwork.functions." + step + "Function",
               dataBucket);
         }
@@ -134,6 +135,7 @@ class TenantStackDeploymentTest {
       stateMachine(stateMachine);
       schedules(stateMachine);
       dependentsRule(stateMachine);
+      deliveriesRule(dataBucket);
       String topic = deployed.physicalId("AWS::SNS::Topic", "PipelineNotifications");
       try (SnsClient sns = account.client(SnsClient.builder()).build()) {
         assertThat(topic).endsWith(":meshwork-alpina-notifications");
@@ -268,6 +270,28 @@ class TenantStackDeploymentTest {
         assertThat(target.arn()).isEqualTo(stateMachine);
         assertThat(target.inputTransformer().inputTemplate())
             .isEqualTo("{\"tenant\":\"alpina\",\"dependentsOf\":<detail-product>}");
+      }
+    }
+
+    /**
+     * The data bucket sends its object events to EventBridge, and the deliveries rule invokes the Ingest function's
+     * live alias for objects created under landing/ of that bucket, with the synthesized retry policy.
+     */
+    private void deliveriesRule(String dataBucket) throws Exception {
+      try (S3Client s3 = account.client(S3Client.builder()).forcePathStyle(true).build();
+          EventBridgeClient events = account.client(EventBridgeClient.builder()).build();
+          LambdaClient lambda = account.client(LambdaClient.builder()).build()) {
+        assertThat(s3.getBucketNotificationConfiguration(request -> request.bucket(dataBucket))
+            .eventBridgeConfiguration()).isNotNull();
+        String rule = deployed.physicalId("AWS::Events::Rule", "PipelineDeliveriesRule");
+        DescribeRuleResponse described = events.describeRule(request -> request.name(rule));
+        assertThat(AssemblyStack.JSON.readTree(described.eventPattern())).isEqualTo(AssemblyStack.JSON.readTree(
+            "{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Created\"],\"detail\":{\"bucket\":{\"name\":[\""
+                + dataBucket + "\"]},\"object\":{\"key\":[{\"prefix\":\"landing/\"}]}}}"));
+        Target target = events.listTargetsByRule(request -> request.rule(rule)).targets().get(0);
+        assertThat(target.arn()).isEqualTo(lambda.getAlias(request -> request.functionName("meshwork-alpina-ingest")
+            .name("live")).aliasArn());
+        assertThat(target.retryPolicy().maximumRetryAttempts()).isEqualTo(8);
       }
     }
 

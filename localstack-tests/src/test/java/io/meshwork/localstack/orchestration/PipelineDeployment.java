@@ -5,6 +5,7 @@ import io.meshwork.cdk.TenantStack;
 import io.meshwork.cdk.constructs.PipelineFunction;
 import io.meshwork.cdk.constructs.TenantPipeline;
 import io.meshwork.localstack.lambda.JavaRuntimeBootstrap;
+import software.amazon.awscdk.services.events.Rule;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +15,13 @@ import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.lambda.model.TracingMode;
+import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
 /**
- * The tenant's pipeline created in the emulator from its synthesized template: the data bucket, the notification
- * topic, the four functions with their {@code live} alias, the refresh state machine and the schedule group, with the
+ * The tenant's pipeline created in the emulator from its synthesized template: the data bucket (with its EventBridge
+ * notifications), the notification topic, the four step functions and the Ingest function with their {@code live}
+ * alias, the refresh state machine and the schedule group (and the rules a test asks for), with the
  * template's names, settings and environment. {@link #tokens()} resolves the template's references to them, for the
  * schedules and the rule the tests create later.
  *
@@ -43,6 +46,8 @@ final class PipelineDeployment implements AutoCloseable {
   /** Alias ARN by function name. */
   private final Map<String, String> functions = new LinkedHashMap<>();
   private final List<String> scheduleGroups = new ArrayList<>();
+  /** Target id by rule name. */
+  private final Map<String, String> rules = new LinkedHashMap<>();
   private String topicArn;
   private String stateMachineArn;
 
@@ -87,6 +92,10 @@ final class PipelineDeployment implements AutoCloseable {
     for (PipelineFunction step : List.of(pipeline.plan(), pipeline.compute(), pipeline.validate(),
         pipeline.publish())) {
       createFunction(template, step, code, endpoint);
+    }
+    if (pipeline.deliveries().isPresent()) {
+      createFunction(template, pipeline.deliveries().get().ingest(), code, endpoint);
+      enableEventBridge(template, stack);
     }
 
     String machineId = template.logicalId(pipeline.refresh().stateMachine());
@@ -139,6 +148,51 @@ final class PipelineDeployment implements AutoCloseable {
     tokens.reference(aliasId, aliasArn);
   }
 
+  /**
+   * Sends the bucket's object events to EventBridge, as the template's {@code NotificationConfiguration} says (the
+   * bucket is created through the API here, so the template's property is applied through the API too).
+   */
+  private void enableEventBridge(TenantTemplate template, TenantStack stack) {
+    JsonNode configuration = template.properties(template.logicalId(stack.dataBucket().bucket()))
+        .path("NotificationConfiguration").path("EventBridgeConfiguration");
+    if (configuration.path("EventBridgeEnabled").asBoolean()) {
+      account.s3().putBucketNotificationConfiguration(request -> request.bucket(bucket)
+          .notificationConfiguration(notifications -> notifications.eventBridgeConfiguration(
+              EventBridgeConfiguration.builder().build())));
+    }
+  }
+
+  /**
+   * Creates the template's {@code rule} on the account's default bus with its first target (role, input transformer
+   * and retry policy as synthesized); it is deleted on {@link #close()}.
+   */
+  void createRule(TenantTemplate template, Rule rule) {
+    String ruleId = template.logicalId(rule);
+    JsonNode properties = tokens.resolve(template.properties(ruleId), ruleId);
+    account.events().putRule(request -> request.name(ruleId).description(properties.path("Description").asText())
+        .eventPattern(properties.path("EventPattern").toString()).state(properties.path("State").asText()));
+    JsonNode target = properties.path("Targets").get(0);
+    account.events().putTargets(request -> request.rule(ruleId).targets(ruleTarget -> {
+      ruleTarget.id(target.path("Id").asText()).arn(target.path("Arn").asText());
+      if (target.has("RoleArn")) {
+        ruleTarget.roleArn(target.path("RoleArn").asText());
+      }
+      if (target.has("InputTransformer")) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        target.path("InputTransformer").path("InputPathsMap").fields()
+            .forEachRemaining(path -> paths.put(path.getKey(), path.getValue().asText()));
+        ruleTarget.inputTransformer(transformer -> transformer.inputPathsMap(paths)
+            .inputTemplate(target.path("InputTransformer").path("InputTemplate").asText()));
+      }
+      if (target.has("RetryPolicy")) {
+        ruleTarget.retryPolicy(retry -> retry
+            .maximumRetryAttempts(target.path("RetryPolicy").path("MaximumRetryAttempts").asInt())
+            .maximumEventAgeInSeconds(target.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt()));
+      }
+    }));
+    rules.put(ruleId, target.path("Id").asText());
+  }
+
   /** Resolves the template's references to what was created here (and what the tests register later). */
   TemplateTokens tokens() {
     return tokens;
@@ -171,11 +225,15 @@ final class PipelineDeployment implements AutoCloseable {
   }
 
   /**
-   * Deletes the functions (MiniStack then stops their runtime processes), the state machine, the schedule group with
-   * its schedules, and the topic; the bucket and tables stay for inspection until the emulator stops.
+   * Deletes the rules, the functions (MiniStack then stops their runtime processes), the state machine, the schedule
+   * group with its schedules, and the topic; the bucket and tables stay for inspection until the emulator stops.
    */
   @Override
   public void close() {
+    rules.forEach((rule, target) -> {
+      account.events().removeTargets(request -> request.rule(rule).ids(target));
+      account.events().deleteRule(request -> request.name(rule));
+    });
     functions.keySet().forEach(name -> account.lambda().deleteFunction(request -> request.functionName(name)));
     if (stateMachineArn != null) {
       account.sfn().deleteStateMachine(request -> request.stateMachineArn(stateMachineArn));

@@ -17,6 +17,10 @@ import io.meshwork.model.plan.PlannedProduct;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,16 +66,50 @@ final class TenantData implements AutoCloseable {
 
   /** Delivers the source {@code name}, generated with {@code options}; returns its row count. */
   long deliver(String name, SeedOptions options) {
-    Source source = engine.plan(tenant).sources().stream().filter(candidate -> candidate.name().equals(name))
-        .findFirst().orElseThrow(() -> new IllegalArgumentException(tenant + " reads no source " + name));
+    Source source = source(name);
     return new SourceDelivery(engine).deliver(tenant, source, new SwissDataGenerator().sql(name, options),
         "Generated data for source " + name);
   }
 
+  /**
+   * Writes the first {@code rows} rows of source {@code name} generated with {@code options} to {@code file} as a CSV
+   * file with a header row, as a tenant's core system would export them; returns the file.
+   */
+  static Path csv(String name, SeedOptions options, int rows, Path file) {
+    String sql = new SwissDataGenerator().sql(name, options);
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      statement.execute("COPY (SELECT * FROM (" + sql + ") LIMIT " + rows + ") TO '" + file.toAbsolutePath()
+          .toString().replace("'", "''") + "' (FORMAT csv, HEADER true, DELIMITER ',')");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot write the CSV delivery " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  /** The current snapshot of source {@code name}'s table, if delivered. */
+  Optional<Snapshot> delivered(String name) {
+    return ProductTables.load(engine.storage(tenant).catalog(), source(name).tableName())
+        .map(table -> {
+          table.refresh();
+          return table.currentSnapshot();
+        });
+  }
+
+  /** Rows on main of source {@code name}, counted by planning its files. */
+  long deliveredRows(String name) {
+    return ProductTables.load(engine.storage(tenant).catalog(), source(name).tableName())
+        .map(TenantData::rowsOnMain).orElse(0L);
+  }
+
+  private Source source(String name) {
+    return engine.plan(tenant).sources().stream().filter(candidate -> candidate.name().equals(name))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException(tenant + " reads no source " + name));
+  }
+
   /** Drops the table of source {@code name}, as if it had never been delivered. */
   void dropSource(String name) {
-    Source source = engine.plan(tenant).sources().stream().filter(candidate -> candidate.name().equals(name))
-        .findFirst().orElseThrow(() -> new IllegalArgumentException(tenant + " reads no source " + name));
+    Source source = source(name);
     engine.storage(tenant).catalog().dropTable(ProductTables.identifier(source.tableName()), false);
   }
 
@@ -114,17 +152,24 @@ final class TenantData implements AutoCloseable {
       if (table.isEmpty() || table.get().currentSnapshot() == null) {
         continue;
       }
-      long count = 0;
-      try (CloseableIterable<FileScanTask> files = table.get().newScan().planFiles()) {
-        for (FileScanTask file : files) {
-          count += file.file().recordCount();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      rows.put(product.name(), count);
+      rows.put(product.name(), rowsOnMain(table.get()));
     }
     return rows;
+  }
+
+  private static long rowsOnMain(Table table) {
+    if (table.currentSnapshot() == null) {
+      return 0;
+    }
+    long count = 0;
+    try (CloseableIterable<FileScanTask> files = table.newScan().planFiles()) {
+      for (FileScanTask file : files) {
+        count += file.file().recordCount();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return count;
   }
 
   @Override

@@ -11,6 +11,7 @@ import static io.meshwork.cdk.constructs.RefreshStateMachine.REFRESH_SUCCEEDED;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.SCOPE_OF_REFRESH;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.SUMMARISE_RUN;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.WAVES;
+import static io.meshwork.localstack.orchestration.DeployedTenant.outcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +22,6 @@ import io.meshwork.localstack.emulators.EmulatorTest;
 import io.meshwork.localstack.emulators.Eventually;
 import io.meshwork.localstack.lambda.JavaRuntimeBootstrap;
 import io.meshwork.model.definition.Catalog;
-import io.meshwork.model.parse.CatalogLoader;
-import io.meshwork.model.parse.DirectoryDefinitionFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +34,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.apache.iceberg.Snapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +68,7 @@ class TenantRefreshTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Path work;
+  private DeployedTenant tenant;
   private Catalog catalog;
   private TenantTemplate template;
   private TenantAccount account;
@@ -82,38 +80,22 @@ class TenantRefreshTest {
   @BeforeAll
   void deployTheSynthesizedPipeline(EmulatorEndpoints endpoints, @TempDir Path work) {
     this.work = work;
-    catalog = CatalogLoader.load(new DirectoryDefinitionFiles(Path.of("..", "product-definitions", "catalog")));
-    template = TenantTemplate.synthesize(catalog, TENANT);
-    String accountId = catalog.tenants().stream().filter(tenant -> tenant.id().equals(TENANT)).findFirst()
-        .flatMap(tenant -> tenant.account().id()).orElseThrow();
-    account = new TenantAccount(endpoints, accountId);
-    // The jar the stack was synthesized with (set by the Surefire configuration; the cdk-app's default otherwise).
-    String jar = Optional.ofNullable(System.getenv("MESHWORK_FUNCTIONS_JAR"))
-        .orElse("../functions/target/meshwork-functions-lambda.jar");
-    JavaRuntimeBootstrap bootstrap = JavaRuntimeBootstrap.prepare(Path.of(jar),
-        Path.of(System.getProperty("meshwork.emulators.directory", "target/emulators"), "lambda"));
-    String bucket = "meshwork-" + TENANT + "-data-" + UUID.randomUUID().toString().substring(0, 8);
-    deployment = PipelineDeployment.create(account, template, bootstrap, endpoints.aws(), bucket);
-    data = TenantData.glue(catalog, TENANT, accountId, endpoints.aws(), deployment.warehouse(), work.resolve("glue"));
+    tenant = DeployedTenant.deploy(endpoints, TENANT, "data", work);
+    catalog = tenant.catalog;
+    template = tenant.template;
+    account = tenant.account;
+    deployment = tenant.deployment;
+    data = tenant.data;
+    inbox = tenant.inbox;
     data.deliverAll(CLEAN);
-    inbox = NotificationInbox.subscribe(account.sns(), deployment.topicArn());
   }
 
   @AfterAll
   void removeThePipeline() throws IOException {
     Collections.reverse(cleanups);
     cleanups.forEach(Runnable::run);
-    if (inbox != null) {
-      inbox.close();
-    }
-    if (deployment != null) {
-      deployment.close();
-    }
-    if (data != null) {
-      data.close();
-    }
-    if (account != null) {
-      account.close();
+    if (tenant != null) {
+      tenant.close();
     }
   }
 
@@ -122,7 +104,7 @@ class TenantRefreshTest {
   void refreshPublishesEveryProductWithTheRowCountsOfTheLocalPipeline() throws Exception {
     Map<String, Long> local = TenantData.localPipelineRows(catalog, TENANT, CLEAN, work.resolve("local"));
 
-    String run = start("{\"tenant\": \"" + TENANT + "\"}");
+    String run = tenant.start("{\"tenant\": \"" + TENANT + "\"}");
     DescribeExecutionResponse execution = StateMachines.awaitEnd(account.sfn(), run, RUN_TIMEOUT);
 
     assertThat(execution.status()).as(execution.error() + ": " + execution.cause())
@@ -172,7 +154,7 @@ class TenantRefreshTest {
     ExecutionListItem started;
     try {
       started = Eventually.within(SCHEDULE_TIMEOUT, "the schedule " + expression + " to start a run",
-          () -> executionsStartedAfter(due.toInstant().minusSeconds(1)).stream().findFirst());
+          () -> tenant.executionsStartedAfter(due.toInstant().minusSeconds(1)).stream().findFirst());
     } finally {
       // It would fire again every hour; later tests count the runs they start.
       account.scheduler().deleteSchedule(request -> request.name(name).groupName(group));
@@ -194,33 +176,18 @@ class TenantRefreshTest {
   @Test
   @Order(3)
   void publishingAProductOthersReadStartsARefreshOfItsDependents() throws Exception {
-    String ruleId = template.logicalId(template.stack().pipeline().dependentsRule().orElseThrow());
-    JsonNode rule = deployment.tokens().resolve(template.properties(ruleId), ruleId);
-    account.events().putRule(request -> request.name(ruleId).description(rule.path("Description").asText())
-        .eventPattern(rule.path("EventPattern").toString()).state(rule.path("State").asText()));
-    JsonNode target = rule.path("Targets").get(0);
-    Map<String, String> paths = new LinkedHashMap<>();
-    target.path("InputTransformer").path("InputPathsMap").fields()
-        .forEachRemaining(path -> paths.put(path.getKey(), path.getValue().asText()));
-    account.events().putTargets(request -> request.rule(ruleId).targets(ruleTarget -> ruleTarget
-        .id(target.path("Id").asText()).arn(target.path("Arn").asText()).roleArn(target.path("RoleArn").asText())
-        .inputTransformer(transformer -> transformer.inputPathsMap(paths)
-            .inputTemplate(target.path("InputTransformer").path("InputTemplate").asText()))));
-    cleanups.add(() -> {
-      account.events().removeTargets(request -> request.rule(ruleId).ids(target.path("Id").asText()));
-      account.events().deleteRule(request -> request.name(ruleId));
-    });
+    deployment.createRule(template, template.stack().pipeline().dependentsRule().orElseThrow());
     data.deliver("claims", new SeedOptions(CLEAN.scale(), CLEAN.seed() + 1));
     Instant before = Instant.now().minusSeconds(1);
 
-    String productRun = start("{\"tenant\": \"" + TENANT + "\", \"product\": \"claims_clean\"}");
+    String productRun = tenant.start("{\"tenant\": \"" + TENANT + "\", \"product\": \"claims_clean\"}");
     DescribeExecutionResponse product = StateMachines.awaitEnd(account.sfn(), productRun, RUN_TIMEOUT);
     assertThat(product.status()).as(product.error() + ": " + product.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(outcomes(JSON.readTree(product.output()).path("products")))
         .containsExactlyEntriesOf(Map.of("claims_clean", "PUBLISHED"));
 
     ExecutionListItem started = Eventually.within(Duration.ofSeconds(30), "the rule to start a dependents run",
-        () -> executionsStartedAfter(before).stream()
+        () -> tenant.executionsStartedAfter(before).stream()
             .filter(execution -> !execution.executionArn().equals(productRun)).findFirst());
     DescribeExecutionResponse dependents = StateMachines.awaitEnd(account.sfn(), started.executionArn(),
         RUN_TIMEOUT);
@@ -235,7 +202,7 @@ class TenantRefreshTest {
         Map.of("claims_clean", "UP_TO_DATE", "insured_months", "UP_TO_DATE",
             "loss_ratio", "PUBLISHED", "cost_per_insured", "PUBLISHED"));
     // The dependents run published too, but its events do not match: only product refreshes start dependents.
-    assertThat(executionsStartedAfter(before)).extracting(ExecutionListItem::executionArn)
+    assertThat(tenant.executionsStartedAfter(before)).extracting(ExecutionListItem::executionArn)
         .containsExactlyInAnyOrder(productRun, started.executionArn());
   }
 
@@ -247,7 +214,7 @@ class TenantRefreshTest {
         SeedOptions.DEFAULT_LAST_YEAR, true));
     data.dropSource("insured_persons");
 
-    String run = start("{\"tenant\": \"" + TENANT + "\"}");
+    String run = tenant.start("{\"tenant\": \"" + TENANT + "\"}");
     DescribeExecutionResponse execution = StateMachines.awaitEnd(account.sfn(), run, RUN_TIMEOUT);
 
     assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -308,16 +275,7 @@ class TenantRefreshTest {
     assertThat(StateMachines.statesEntered(account.sfn(), run)).containsExactly("Plan", "Rejected");
   }
 
-  /** Starts the tenant's state machine with {@code input}; returns the execution's ARN. */
-  private String start(String input) {
-    return account.sfn().startExecution(request -> request.stateMachineArn(deployment.stateMachineArn())
-        .input(input)).executionArn();
-  }
 
-  private List<ExecutionListItem> executionsStartedAfter(Instant instant) {
-    return account.sfn().listExecutions(request -> request.stateMachineArn(deployment.stateMachineArn()))
-        .executions().stream().filter(execution -> !execution.startDate().isBefore(instant)).toList();
-  }
 
   /** The snapshot id on main of each product. */
   private Map<String, Long> publishedSnapshots() {
@@ -328,12 +286,6 @@ class TenantRefreshTest {
     return snapshots;
   }
 
-  /** Product name to outcome of a run's product records. */
-  private static Map<String, String> outcomes(JsonNode products) {
-    Map<String, String> outcomes = new LinkedHashMap<>();
-    products.forEach(product -> outcomes.put(product.path("product").asText(), product.path("outcome").asText()));
-    return outcomes;
-  }
 
   private static JsonNode record(JsonNode products, String product) {
     for (JsonNode record : products) {

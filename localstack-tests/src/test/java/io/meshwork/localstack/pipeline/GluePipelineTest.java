@@ -131,23 +131,19 @@ class GluePipelineTest {
       LambdaHandlers.Refresh refresh = handlers.refresh(TENANT, "defects", COST_BY_PROVIDER_TYPE);
 
       ProductRun claimsClean = refresh.product(CLAIMS_CLEAN);
-      assertThat(claimsClean.compute().status()).isEqualTo(ComputeResult.Status.COMPUTED);
+      assertThat(claimsClean.compute().status()).isEqualTo(ComputeResult.Status.REJECTED);
       assertThat(claimsClean.validation().passed()).isFalse();
       assertThat(claimsClean.publish().status()).isEqualTo(PublishResult.Status.BLOCKED);
       assertThat(claimsClean.publish().snapshotId()).isNull();
-      assertThat(claimsClean.publish().message()).isEqualTo("Not published: " + claimsClean.validation().summary()
-          + ". main is unchanged; the computed data stays on branch audit-defects for inspection.");
+      assertThat(claimsClean.publish().message()).isEqualTo("Not published: 0 passed, 0 warned, 1 failed. main is "
+          + "unchanged; nothing was committed, as rows leave required columns empty.");
       Table claimsCleanTable = tenant.table(CLAIMS_CLEAN);
       assertThat(claimsCleanTable.currentSnapshot().snapshotId()).isEqualTo(claimsCleanBefore);
-      Snapshot audit = claimsCleanTable.snapshot(claimsCleanTable.refs().get("audit-defects").snapshotId());
-      assertThat(audit.snapshotId()).isEqualTo(Long.parseLong(claimsClean.compute().snapshotId()));
-      assertThat(audit.summary()).containsEntry(SnapshotProperties.RUN_ID, "defects")
-          .containsEntry(SnapshotProperties.STAGE, "computed");
-      // The two claim lines without insured_id fail the blocking not_null rule.
+      assertThat(claimsCleanTable.refs()).doesNotContainKey("audit-defects");
+      // The two claim lines without insured_id leave claims_clean's required insured_id empty.
       assertThat(tenant.query("SELECT check_name, check_columns, failing_rows FROM meshwork.quality_results_v1 "
           + "WHERE run_id = 'defects' AND product = 'claims_clean' AND blocking AND NOT passed ORDER BY "
-          + "check_position")).contains(List.of("not_null",
-              "claim_id, insured_id, service_date, amount_chf, net_amount_chf", 2L));
+          + "check_position")).containsExactly(List.of("required", "insured_id", 2L));
 
       ProductRun cost = refresh.product(COST_BY_PROVIDER_TYPE);
       assertThat(cost.compute().status()).isEqualTo(ComputeResult.Status.UPSTREAM_FAILED);

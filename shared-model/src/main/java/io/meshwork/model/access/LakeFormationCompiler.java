@@ -74,18 +74,17 @@ public final class LakeFormationCompiler {
       }
     }
     List<Member> members = members(tenant, plan, account, problems);
-    List<DataCellsFilter> filters = new ArrayList<>();
+    Map<String, DataCellsFilter> filters = new LinkedHashMap<>();
     List<SelectGrant> selectGrants = new ArrayList<>();
     for (PlannedProduct planned : plan.products()) {
-      Map<String, DataCellsFilter> filtersByRole = new LinkedHashMap<>();
       for (AccessRule rule : planned.product().access()) {
-        rule.rowFilter().flatMap(rowFilter -> filter(planned, rule, rowFilter, problems)).ifPresent(filter -> {
-          filters.add(filter);
-          filtersByRole.put(rule.role(), filter);
-        });
+        rule.rowFilter().flatMap(rowFilter -> filter(tenant, planned, rule, rowFilter, problems))
+            .ifPresent(filter -> filters.put(filter.name(), filter));
       }
       for (Member member : members) {
-        selectGrants.addAll(grants(planned, member, filtersByRole));
+        selectGrants.addAll(grants(planned, member,
+            EffectiveRules.of(tenant, planned.product(), planned.tableName().table(), member.principals()),
+            filters));
       }
     }
     List<DescribeGrant> describeGrants = new ArrayList<>();
@@ -96,27 +95,41 @@ public final class LakeFormationCompiler {
         describeGrants.add(new DescribeGrant(member.grantee(), readable));
       }
     }
-    return new LakeFormationPolicy(tenant.id(), tags, databaseTags, columnTags, filters, selectGrants,
+    return new LakeFormationPolicy(tenant.id(), tags, databaseTags, columnTags, List.copyOf(filters.values()),
+        selectGrants,
         describeGrants);
   }
 
-  /** The SELECT grants of {@code member} on one product: its unfiltered columns, then filters they do not cover. */
-  private static List<SelectGrant> grants(PlannedProduct planned, Member member,
-      Map<String, DataCellsFilter> filtersByRole) {
-    List<AccessRule> held = planned.product().access().stream()
-        .filter(rule -> member.roles().contains(rule.role())).toList();
-    List<AccessRule> unfiltered = held.stream().filter(rule -> rule.rowFilter().isEmpty()).toList();
+  /**
+   * The SELECT grants of {@code member} on one product: the columns of its unfiltered rules, then each filtered rule's
+   * data cells filter whose columns they do not cover (a grant's filter is added to {@code filters} when needed).
+   */
+  private static List<SelectGrant> grants(PlannedProduct planned, Member member, List<EffectiveRules.Rule> rules,
+      Map<String, DataCellsFilter> filters) {
+    Contract contract = planned.product().contract();
     Set<Classification> allowed = new TreeSet<>();
-    unfiltered.forEach(rule -> allowed.addAll(rule.classifications()));
-    List<String> columns = columns(planned.product().contract(), allowed);
+    List<String> unfilteredRoles = new ArrayList<>();
+    for (EffectiveRules.Rule rule : rules) {
+      if (rule.rowFilter().isEmpty()) {
+        allowed.addAll(rule.classifications());
+        if (!unfilteredRoles.contains(rule.role())) {
+          unfilteredRoles.add(rule.role());
+        }
+      }
+    }
+    List<String> columns = columns(contract, allowed);
     List<SelectGrant> grants = new ArrayList<>();
     if (!columns.isEmpty()) {
-      grants.add(new SelectGrant(member.grantee(), planned.tableName(), columns, Optional.empty(),
-          unfiltered.stream().map(AccessRule::role).toList()));
+      grants.add(new SelectGrant(member.grantee(), planned.tableName(), columns, Optional.empty(), unfilteredRoles));
     }
-    for (AccessRule rule : held) {
-      DataCellsFilter filter = filtersByRole.get(rule.role());
-      if (rule.rowFilter().isPresent() && filter != null && !columns.containsAll(filter.columns())) {
+    for (EffectiveRules.Rule rule : rules) {
+      if (rule.rowFilter().isEmpty()) {
+        continue;
+      }
+      DataCellsFilter filter = filters.computeIfAbsent(rule.filterName(), name -> new DataCellsFilter(name,
+          planned.tableName(), columns(contract, rule.classifications()), rule.rowFilter().get(), rule.role()));
+      boolean granted = grants.stream().anyMatch(grant -> grant.filter().equals(Optional.of(filter.name())));
+      if (!columns.containsAll(filter.columns()) && !granted) {
         grants.add(new SelectGrant(member.grantee(), planned.tableName(), filter.columns(),
             Optional.of(filter.name()), List.of(rule.role())));
       }
@@ -128,10 +141,13 @@ public final class LakeFormationCompiler {
    * The data cells filter of a rule with a row filter, or empty if its classifications allow no column. The
    * expression is checked again and written canonically: only grammar-checked text reaches Lake Formation.
    */
-  private static Optional<DataCellsFilter> filter(PlannedProduct planned, AccessRule rule, RowFilter rowFilter,
-      Problems problems) {
+  private static Optional<DataCellsFilter> filter(Tenant tenant, PlannedProduct planned, AccessRule rule,
+      RowFilter rowFilter, Problems problems) {
     Contract contract = planned.product().contract();
-    List<String> columns = columns(contract, rule.classifications());
+    Set<Classification> capped = new TreeSet<>();
+    rule.classifications().stream().filter(classification -> tenant.delegation().allows(planned.product().name(),
+        rule.role(), classification)).forEach(capped::add);
+    List<String> columns = columns(contract, capped);
     if (columns.isEmpty()) {
       return Optional.empty();
     }
@@ -156,27 +172,20 @@ public final class LakeFormationCompiler {
         planned.tableName(), columns, canonical, rule.role()));
   }
 
-  /** The principals holding roles the plan's access rules name, checked and merged by ARN. */
+  /** The principals the plan grants anything, checked and merged by ARN. */
   private static List<Member> members(Tenant tenant, TenantPlan plan, Optional<String> account, Problems problems) {
-    Map<String, String> firstUse = new LinkedHashMap<>();
-    for (PlannedProduct planned : plan.products()) {
-      for (AccessRule rule : planned.product().access()) {
-        firstUse.putIfAbsent(rule.role(), planned.product().label() + " at " + rule.location());
-      }
-    }
     Map<String, List<Tenant.Principal>> byArn = new LinkedHashMap<>();
     boolean accountReported = false;
     for (Tenant.Principal principal : tenant.principals()) {
-      Optional<String> used = principal.roles().stream().filter(firstUse::containsKey).findFirst();
-      if (used.isEmpty()) {
+      Optional<String> use = firstUse(tenant, plan, principal);
+      if (use.isEmpty()) {
         continue;
       }
       String what = "principal " + principal.name() + " of tenant " + tenant.id();
       String example = account.orElse(EXAMPLE_ACCOUNT);
       if (principal.arn().isEmpty()) {
-        problems.error(principal.location(), "The %s holds role '%s', which access rules of the plan use (%s), but "
-            + "has no 'arn'. Lake Formation grants to IAM principals: add the role its members assume, e.g. "
-            + "'arn: arn:aws:iam::%s:role/%s-%s'.", what, used.get(), firstUse.get(used.get()), example,
+        problems.error(principal.location(), "The %s %s, but has no 'arn'. Lake Formation grants to IAM principals: "
+            + "add the role its members assume, e.g. 'arn: arn:aws:iam::%s:role/%s-%s'.", what, use.get(), example,
             tenant.id(), principal.name());
         continue;
       }
@@ -205,12 +214,33 @@ public final class LakeFormationCompiler {
     }
     List<Member> members = new ArrayList<>();
     byArn.forEach((arn, principals) -> {
-      Set<String> roles = new LinkedHashSet<>();
-      principals.forEach(principal -> roles.addAll(principal.roles()));
       String name = String.join("+", principals.stream().map(Tenant.Principal::name).toList());
-      members.add(new Member(new Grantee(name, arn), roles));
+      members.add(new Member(new Grantee(name, arn), principals));
     });
     return members;
+  }
+
+  /**
+   * Why the plan grants {@code principal} anything ("holds role 'r', which access rules of the plan use (...)" or
+   * "is granted ... by the workspace"), or empty when it grants nothing.
+   */
+  private static Optional<String> firstUse(Tenant tenant, TenantPlan plan, Tenant.Principal principal) {
+    List<String> roles = tenant.rolesOf(principal);
+    for (PlannedProduct planned : plan.products()) {
+      List<EffectiveRules.Rule> rules = EffectiveRules.of(tenant, planned.product(), planned.tableName().table(),
+          List.of(principal));
+      if (rules.isEmpty()) {
+        continue;
+      }
+      for (AccessRule rule : planned.product().access()) {
+        if (roles.contains(rule.role())) {
+          return Optional.of("holds role '" + rule.role() + "', which access rules of the plan use ("
+              + planned.product().label() + " at " + rule.location() + ")");
+        }
+      }
+      return Optional.of("is granted " + planned.product().label() + " by the tenant's workspace");
+    }
+    return Optional.empty();
   }
 
   /** The contract's columns of the given classifications, in contract order. */
@@ -219,8 +249,8 @@ public final class LakeFormationCompiler {
         .map(Column::name).toList();
   }
 
-  /** A principal (or principals sharing an ARN) with every role it holds. */
-  private record Member(Grantee grantee, Set<String> roles) {
+  /** A principal (or principals sharing an ARN) and who it stands for. */
+  private record Member(Grantee grantee, List<Tenant.Principal> principals) {
   }
 
   private record Table(TableName name, Contract contract) {

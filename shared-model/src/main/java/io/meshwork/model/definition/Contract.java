@@ -18,6 +18,11 @@ public record Contract(List<Column> columns, List<String> primaryKey, List<Parti
     return columns.stream().filter(column -> column.name().equals(name)).findFirst();
   }
 
+  /** The columns that may never be empty. */
+  public List<String> requiredColumnNames() {
+    return columns.stream().filter(Column::required).map(Column::name).toList();
+  }
+
   public List<String> columnNames() {
     return columns.stream().map(Column::name).toList();
   }

@@ -4,9 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A customer organisation: its AWS account, what it subscribes to, and how it customises it. */
+/**
+ * A customer organisation: its AWS account, what it subscribes to, how it customises it, and which of its IAM roles
+ * deliver its source files.
+ */
 public record Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
-    List<Override> overrides, List<Principal> principals, Location location) {
+    List<Override> overrides, List<Principal> principals, List<DeliveringPrincipal> deliveringPrincipals,
+    Location location, Delegation delegation) {
 
   public Tenant {
     Objects.requireNonNull(id, "id");
@@ -15,7 +19,45 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
     subscriptions = List.copyOf(subscriptions);
     overrides = List.copyOf(overrides);
     principals = List.copyOf(principals);
+    deliveringPrincipals = List.copyOf(deliveringPrincipals);
     Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(delegation, "delegation");
+  }
+
+  /** A tenant without admins, ceiling, groups or grants. */
+  public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+      List<Override> overrides, List<Principal> principals, List<DeliveringPrincipal> deliveringPrincipals,
+      Location location) {
+    this(id, displayName, account, subscriptions, overrides, principals, deliveringPrincipals, location,
+        Delegation.NONE);
+  }
+
+  /** A tenant whose files nobody delivers through its bucket, with admins, ceiling, groups and grants. */
+  public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+      List<Override> overrides, List<Principal> principals, Location location, Delegation delegation) {
+    this(id, displayName, account, subscriptions, overrides, principals, List.of(), location, delegation);
+  }
+
+  /** This tenant with a workspace's principals, overrides, groups and grants added. */
+  public Tenant withWorkspace(List<Override> moreOverrides, List<Principal> morePrincipals,
+      List<Delegation.Group> groups, List<Delegation.Grant> grants, Location document) {
+    return new Tenant(id, displayName, account, subscriptions,
+        java.util.stream.Stream.concat(overrides.stream(), moreOverrides.stream()).toList(),
+        java.util.stream.Stream.concat(principals.stream(), morePrincipals.stream()).toList(), deliveringPrincipals,
+        location, delegation.withWorkspace(groups, grants, document));
+  }
+
+  /** The catalogue roles {@code principal} holds itself and through its groups. */
+  public List<String> rolesOf(Principal principal) {
+    java.util.Set<String> roles = new java.util.LinkedHashSet<>(principal.roles());
+    delegation.groupsOf(principal.name()).forEach(group -> roles.addAll(group.roles()));
+    return List.copyOf(roles);
+  }
+
+  /** A tenant whose files nobody delivers through its bucket (deliveries come through {@code mesh ingest} only). */
+  public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+      List<Override> overrides, List<Principal> principals, Location location) {
+    this(id, displayName, account, subscriptions, overrides, principals, List.of(), location, Delegation.NONE);
   }
 
   /** The tenant's AWS account; the id is empty until the account exists. */
@@ -66,6 +108,24 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
       Objects.requireNonNull(arn, "arn");
       roles = List.copyOf(roles);
       Objects.requireNonNull(location, "location");
+    }
+  }
+
+  /**
+   * An IAM role of the tenant's own account that may write source deliveries under {@code landing/} of the tenant's
+   * data bucket, and nothing else there.
+   *
+   * @param arn {@code arn:<partition>:iam::<tenant account>:role/<path/name>}, checked by the parser
+   */
+  public record DeliveringPrincipal(String arn, Location location) {
+    public DeliveringPrincipal {
+      Objects.requireNonNull(arn, "arn");
+      Objects.requireNonNull(location, "location");
+    }
+
+    /** The account the role belongs to: the fifth field of its ARN. */
+    public String accountId() {
+      return arn.split(":", 6)[4];
     }
   }
 }

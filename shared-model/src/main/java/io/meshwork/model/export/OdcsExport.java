@@ -5,7 +5,9 @@ import io.meshwork.model.definition.CatalogInfo;
 import io.meshwork.model.definition.Classification;
 import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.DataProduct;
+import io.meshwork.model.definition.Description;
 import io.meshwork.model.definition.Schedule;
+import io.meshwork.model.definition.TableName;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.plan.PlannedProduct;
 import java.time.Duration;
@@ -54,7 +56,7 @@ public final class OdcsExport {
     document.put("domain", product.domain());
     document.put("dataProduct", product.name());
     document.put("tenant", tenant.id());
-    Map<String, Object> description = description(product);
+    Map<String, Object> description = description(product.description());
     if (!description.isEmpty()) {
       document.put("description", description);
     }
@@ -64,7 +66,7 @@ public final class OdcsExport {
     document.put("team", Map.of("name", product.owner()));
     DocumentValues.putList(document, "roles", product.access().stream().map(rule -> role(rule, product, catalog))
         .toList());
-    document.put("servers", servers(planned, tenant, home));
+    document.put("servers", servers(planned.tableName(), tenant, home, "mesh run"));
     List<Map<String, Object>> custom = new ArrayList<>();
     custom.add(DocumentValues.customProperty("origin", planned.origin().name().toLowerCase(Locale.ROOT)));
     if (!planned.parameters().isEmpty()) {
@@ -75,11 +77,11 @@ public final class OdcsExport {
   }
 
   /** The description's purpose, limitations and usage, leaving out those not written. */
-  static Map<String, Object> description(DataProduct product) {
+  static Map<String, Object> description(Description text) {
     Map<String, Object> description = new LinkedHashMap<>();
-    DocumentValues.putText(description, "purpose", product.description().purpose());
-    DocumentValues.putText(description, "limitations", product.description().limitations());
-    DocumentValues.putText(description, "usage", product.description().usage());
+    DocumentValues.putText(description, "purpose", text.purpose());
+    DocumentValues.putText(description, "limitations", text.limitations());
+    DocumentValues.putText(description, "usage", text.usage());
     return description;
   }
 
@@ -158,31 +160,35 @@ public final class OdcsExport {
         : String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
   }
 
-  private static List<Map<String, Object>> servers(PlannedProduct planned, Tenant tenant, String home) {
+  /**
+   * Where the tenant's table lives: its local warehouse, and its Glue database when the account is known.
+   * {@code writer} is the command that writes the local table, e.g. "mesh run".
+   */
+  static List<Map<String, Object>> servers(TableName table, Tenant tenant, String home, String writer) {
+    Objects.requireNonNull(home, "home");
     List<Map<String, Object>> servers = new ArrayList<>();
     String root = home.endsWith("/") && home.length() > 1 ? home.substring(0, home.length() - 1) : home;
     Map<String, Object> local = new LinkedHashMap<>();
     local.put("server", "local");
     local.put("type", "local");
-    local.put("description", "The Iceberg table " + planned.tableName() + " in the tenant's local warehouse, as mesh "
-        + "run writes it.");
-    local.put("path", root + "/tenants/" + tenant.id() + "/warehouse/" + planned.tableName().namespace() + "/"
-        + planned.tableName().table());
+    local.put("description", "The Iceberg table " + table + " in the tenant's local warehouse, as " + writer
+        + " writes it.");
+    local.put("path", root + "/tenants/" + tenant.id() + "/warehouse/" + table.namespace() + "/" + table.table());
     local.put("format", "iceberg");
     servers.add(local);
     tenant.account().id().ifPresent(account -> {
       Map<String, Object> aws = new LinkedHashMap<>();
       aws.put("server", "aws");
       aws.put("type", "glue");
-      aws.put("description", "The Iceberg table " + planned.tableName() + " in the Glue Data Catalog of the tenant's "
-          + "AWS account; query it with Athena (catalog " + ATHENA_CATALOG + ", database "
-          + planned.tableName().namespace() + ") in " + tenant.account().region() + ".");
+      aws.put("description", "The Iceberg table " + table + " in the Glue Data Catalog of the tenant's AWS account; "
+          + "query it with Athena (catalog " + ATHENA_CATALOG + ", database " + table.namespace() + ") in "
+          + tenant.account().region() + ".");
       aws.put("account", account);
-      aws.put("database", planned.tableName().namespace());
+      aws.put("database", table.namespace());
       aws.put("format", "iceberg");
       aws.put("customProperties", List.of(
           DocumentValues.customProperty("region", tenant.account().region()),
-          DocumentValues.customProperty("table", planned.tableName().table()),
+          DocumentValues.customProperty("table", table.table()),
           DocumentValues.customProperty("athenaCatalog", ATHENA_CATALOG)));
       servers.add(aws);
     });

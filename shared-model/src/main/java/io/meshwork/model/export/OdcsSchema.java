@@ -4,15 +4,19 @@ import io.meshwork.model.definition.Column;
 import io.meshwork.model.definition.ColumnType;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.DataProduct;
+import io.meshwork.model.definition.Description;
 import io.meshwork.model.definition.Partition;
+import io.meshwork.model.definition.QualityRule;
+import io.meshwork.model.definition.Source;
+import io.meshwork.model.definition.TableName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The ODCS schema object of a product's table: one property per contract column with its logical type (the ODCS
- * type family) and physical type (the Iceberg type the table has), key and partition positions, classification and
- * quality checks.
+ * The ODCS schema object of a product's or a source's table: one property per contract column with its logical type
+ * (the ODCS type family) and physical type (the Iceberg type the table has), key and partition positions,
+ * classification and quality checks.
  */
 final class OdcsSchema {
 
@@ -20,15 +24,23 @@ final class OdcsSchema {
   }
 
   static Map<String, Object> of(DataProduct product) {
-    OdcsQuality quality = OdcsQuality.of(product.quality());
+    return of(product.name(), product.tableName(), product.description(), product.contract(), product.quality());
+  }
+
+  static Map<String, Object> of(Source source) {
+    return of(source.name(), source.tableName(), source.description(), source.contract(), source.quality());
+  }
+
+  private static Map<String, Object> of(String name, TableName table, Description description, Contract contract,
+      List<QualityRule> rules) {
+    OdcsQuality quality = OdcsQuality.of(rules);
     Map<String, Object> object = new LinkedHashMap<>();
-    object.put("name", product.name());
-    object.put("physicalName", product.tableName().toString());
+    object.put("name", name);
+    object.put("physicalName", table.toString());
     object.put("physicalType", "table");
     object.put("logicalType", "object");
-    DocumentValues.putText(object, "description", product.description().purpose());
-    object.put("properties", product.contract().columns().stream()
-        .map(column -> property(column, product.contract(), quality)).toList());
+    DocumentValues.putText(object, "description", description.purpose());
+    object.put("properties", contract.columns().stream().map(column -> property(column, contract, quality)).toList());
     DocumentValues.putList(object, "quality", quality.table());
     return object;
   }

@@ -34,7 +34,7 @@ public final class OdpsExport {
     document.put("status", product.status().name().toLowerCase(Locale.ROOT));
     document.put("domain", product.domain());
     document.put("tenant", tenant.id());
-    Map<String, Object> description = OdcsExport.description(product);
+    Map<String, Object> description = OdcsExport.description(product.description());
     if (!description.isEmpty()) {
       document.put("description", description);
     }

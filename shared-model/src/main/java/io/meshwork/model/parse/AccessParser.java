@@ -37,16 +37,7 @@ final class AccessParser {
     Optional<String> role = map.requiredText("An access rule of " + owner, "role", "actuary");
     String what = "the access rule for role " + role.orElse("(unnamed)") + " of " + owner;
     map.allowOnly(what, KEYS);
-    Set<Classification> classifications = EnumSet.noneOf(Classification.class);
-    for (String label : map.textList(what, "classifications")) {
-      Optional<Classification> parsed = Classification.parse(label);
-      if (parsed.isEmpty()) {
-        problems.error(map.locationOf("classifications"), "Unknown classification '%s' in %s.%s Classifications are "
-            + "%s.", label, what, Suggestions.didYouMean(label, Classification.LABELS),
-            String.join(", ", Classification.LABELS));
-      }
-      parsed.ifPresent(classifications::add);
-    }
+    Set<Classification> classifications = classifications(map, what, problems);
     if (classifications.isEmpty() && !map.has("classifications")) {
       problems.error(map.location(), "%s is missing 'classifications'. List what the role may read, e.g. "
           + "'classifications: [public, internal]'.", ProductParser.capitalize(what));
@@ -57,6 +48,21 @@ final class AccessParser {
       return Optional.empty();
     }
     return Optional.of(new AccessRule(role.get(), classifications, rowFilter, map.locationOf("role")));
+  }
+
+  /** The {@code classifications} list of {@code map}, each label checked. */
+  static Set<Classification> classifications(YamlMap map, String what, Problems problems) {
+    Set<Classification> classifications = EnumSet.noneOf(Classification.class);
+    for (String label : map.textList(what, "classifications")) {
+      Optional<Classification> parsed = Classification.parse(label);
+      if (parsed.isEmpty()) {
+        problems.error(map.locationOf("classifications"), "Unknown classification '%s' in %s.%s Classifications are "
+            + "%s.", label, what, Suggestions.didYouMean(label, Classification.LABELS),
+            String.join(", ", Classification.LABELS));
+      }
+      parsed.ifPresent(classifications::add);
+    }
+    return classifications;
   }
 
   private static Optional<RowFilter> rowFilter(String expression, Location location, String what, Contract contract,

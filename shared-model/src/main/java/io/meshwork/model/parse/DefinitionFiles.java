@@ -14,4 +14,9 @@ public interface DefinitionFiles {
 
   /** The text of the file at {@code path} relative to the root, or empty if there is none. */
   Optional<String> read(String path);
+
+  /** True if {@code path} belongs to a tenant's workspace rather than to the provider's catalogue. */
+  default boolean isWorkspace(String path) {
+    return false;
+  }
 }

@@ -20,7 +20,9 @@ final class DefinitionParser {
 
   static final String API_VERSION = "meshwork.io/v1";
   static final List<String> KINDS = List.of("Catalog", "Source", "DataProduct", "Tenant", AnnotationsParser.KIND,
-      PriceSheetParser.KIND);
+      WorkspaceParser.KIND, PriceSheetParser.KIND);
+  private static final List<String> WORKSPACE_KINDS = List.of(WorkspaceParser.KIND, "DataProduct",
+      AnnotationsParser.KIND);
 
   private static final java.util.regex.Pattern TOP_LEVEL_NAME = java.util.regex.Pattern.compile(
       "(?m)^name:\\s*['\"]?([a-z][a-z0-9_]*)");
@@ -32,6 +34,7 @@ final class DefinitionParser {
   private final List<DataProduct> products = new ArrayList<>();
   private final List<Tenant> tenants = new ArrayList<>();
   private final Set<String> declaredNames = new HashSet<>();
+  private final List<WorkspaceParser.Workspace> workspaces = new ArrayList<>();
 
   DefinitionParser(DefinitionFiles files, Problems problems) {
     this.files = files;
@@ -62,7 +65,41 @@ final class DefinitionParser {
             + "Merge them.", info.location());
       }
     }
+    layerWorkspace();
     return new Catalog(info, sources, products, tenants, declaredNames);
+  }
+
+  /** Adds the workspace's principals, groups, grants and overrides to its tenant. */
+  private void layerWorkspace() {
+    for (int index = 0; index < workspaces.size(); index++) {
+      WorkspaceParser.Workspace workspace = workspaces.get(index);
+      if (index > 0) {
+        problems.error(workspace.location(), "A workspace has one 'kind: Workspace' document; another is at %s. "
+            + "Merge them.", workspaces.get(0).location());
+        continue;
+      }
+      int position = -1;
+      for (int candidate = 0; candidate < tenants.size(); candidate++) {
+        if (tenants.get(candidate).id().equals(workspace.tenant())) {
+          position = candidate;
+        }
+      }
+      if (position < 0) {
+        // No list of the other tenants: their ids are not this tenant's business.
+        problems.error(workspace.location(), "The workspace is for tenant '%s', which the provider's catalogue does "
+            + "not define. Name the tenant id the provider set up for you.", workspace.tenant());
+        continue;
+      }
+      for (DataProduct product : products) {
+        if (files.isWorkspace(product.location().file()) && !product.tenant().equals(Optional.of(workspace.tenant()))) {
+          problems.error(product.location(), "Product %s in the workspace of tenant %s is not one of its custom "
+              + "products: a workspace defines only products with 'tenant: %s'. Add that line, or ask the provider "
+              + "for a managed product.", product.label(), workspace.tenant(), workspace.tenant());
+        }
+      }
+      tenants.set(position, tenants.get(position).withWorkspace(workspace.overrides(), workspace.principals(),
+          workspace.groups(), workspace.grants(), workspace.location()));
+    }
   }
 
   private void parseFile(String path, String text) {
@@ -100,6 +137,12 @@ final class DefinitionParser {
       return;
     }
     DocumentContext context = new DocumentContext(path, files, problems);
+    if (files.isWorkspace(path) && !WORKSPACE_KINDS.contains(kind.get())) {
+      problems.error(document.locationOf("kind"), "A workspace holds only %s documents, not '%s': the provider's "
+          + "catalogue defines it. Move it to the provider's catalogue or remove it.",
+          String.join(", ", WORKSPACE_KINDS), kind.get());
+      return;
+    }
     switch (kind.get()) {
       case "Catalog" -> CatalogInfoParser.parse(document, context).ifPresent(catalogInfos::add);
       case "Source" -> {
@@ -111,6 +154,7 @@ final class DefinitionParser {
         ProductParser.parse(document, context).ifPresent(products::add);
       }
       case "Tenant" -> TenantParser.parse(document, context).ifPresent(tenants::add);
+      case WorkspaceParser.KIND -> WorkspaceParser.parse(document, context).ifPresent(workspaces::add);
       case AnnotationsParser.KIND -> {
         // A tenant's own file, read and checked by AnnotationsParser where annotations are used.
       }

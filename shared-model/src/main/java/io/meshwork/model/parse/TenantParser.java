@@ -1,5 +1,6 @@
 package io.meshwork.model.parse;
 
+import io.meshwork.model.definition.Delegation;
 import io.meshwork.model.definition.Problems;
 import io.meshwork.model.definition.Schedule;
 import io.meshwork.model.definition.Tenant;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 final class TenantParser {
 
   private static final List<String> KEYS = List.of("apiVersion", "kind", "id", "displayName", "account",
-      "subscriptions", "overrides", "principals");
+      "subscriptions", "overrides", "principals", "deliveringPrincipals", "admins", "ceiling");
   private static final List<String> ACCOUNT_KEYS = List.of("email", "id", "region");
   private static final List<String> SUBSCRIPTION_KEYS = List.of("product", "version", "parameters", "schedule");
   private static final List<String> OVERRIDE_KEYS = List.of("product", "transform", "reason");
@@ -39,19 +40,17 @@ final class TenantParser {
         "Alpina Krankenkasse");
     Optional<Tenant.Account> account = account(document, what, problems);
     List<Tenant.Subscription> subscriptions = subscriptions(document, what, problems);
-    List<Tenant.Override> overrides = new ArrayList<>();
-    for (YamlNode item : document.list(what, "overrides")) {
-      item.asMap("An override of " + what).flatMap(map -> override(map, what, context)).ifPresent(overrides::add);
-    }
-    List<Tenant.Principal> principals = new ArrayList<>();
-    for (YamlNode item : document.list(what, "principals")) {
-      item.asMap("A principal of " + what).flatMap(map -> principal(map, what, problems)).ifPresent(principals::add);
-    }
+    List<Tenant.Override> overrides = overrides(document, what, context);
+    List<Tenant.Principal> principals = principals(document, what, problems, true);
+    Delegation delegation = new Delegation(DelegationParser.admins(document, what, problems),
+        DelegationParser.ceiling(document, what, problems), List.of(), List.of(), Optional.empty());
+    List<Tenant.DeliveringPrincipal> delivering = DeliveringPrincipals.parse(document, what,
+        account.flatMap(Tenant.Account::id), problems);
     if (id.isEmpty() || displayName.isEmpty() || account.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Tenant(id.get(), displayName.get(), account.get(), subscriptions, overrides, principals,
-        document.location()));
+        delivering, document.location(), delegation));
   }
 
   private static Optional<Tenant.Account> account(YamlMap document, String what, Problems problems) {
@@ -132,6 +131,37 @@ final class TenantParser {
         map.locationOf("product")));
   }
 
+  /** The {@code overrides} of a tenant file or workspace. */
+  static List<Tenant.Override> overrides(YamlMap document, String what, DocumentContext context) {
+    List<Tenant.Override> overrides = new ArrayList<>();
+    for (YamlNode item : document.list(what, "overrides")) {
+      item.asMap("An override of " + what).flatMap(map -> override(map, what, context)).ifPresent(overrides::add);
+    }
+    return overrides;
+  }
+
+  /** The {@code principals} of a tenant file or workspace; {@code needRoles}: each must hold a role itself. */
+  static List<Tenant.Principal> principals(YamlMap document, String what, Problems problems, boolean needRoles) {
+    List<Tenant.Principal> principals = new ArrayList<>();
+    for (YamlNode item : document.list(what, "principals")) {
+      item.asMap("A principal of " + what).flatMap(map -> principal(map, what, problems, needRoles))
+          .ifPresent(principals::add);
+    }
+    return principals;
+  }
+
+  /** The optional {@code arn} of a principal or admin, checked to be an IAM ARN. */
+  static Optional<String> arn(YamlMap map, String what, Problems problems) {
+    return map.optionalText(what, "arn").filter(text -> {
+      boolean valid = ARN.matcher(text).matches();
+      if (!valid) {
+        problems.error(map.locationOf("arn"), "Invalid IAM ARN '%s' of %s, e.g. "
+            + "arn:aws:iam::111122223333:role/actuaries.", text, what);
+      }
+      return valid;
+    });
+  }
+
   private static Optional<Tenant.Override> override(YamlMap map, String owner, DocumentContext context) {
     Optional<String> product = map.requiredText("An override of " + owner, "product", "claims_clean");
     String what = "the override of " + product.orElse("(unnamed)") + " by " + owner;
@@ -144,20 +174,14 @@ final class TenantParser {
     return Optional.of(new Tenant.Override(product.get(), transform.get(), reason, map.locationOf("product")));
   }
 
-  private static Optional<Tenant.Principal> principal(YamlMap map, String owner, Problems problems) {
+  private static Optional<Tenant.Principal> principal(YamlMap map, String owner, Problems problems,
+      boolean needRoles) {
     Optional<String> name = map.requiredText("A principal of " + owner, "name", "actuarial-team");
     String what = "principal " + name.orElse("(unnamed)") + " of " + owner;
     map.allowOnly(what, PRINCIPAL_KEYS);
-    Optional<String> arn = map.optionalText(what, "arn").filter(text -> {
-      boolean valid = ARN.matcher(text).matches();
-      if (!valid) {
-        problems.error(map.locationOf("arn"), "Invalid IAM ARN '%s' of %s, e.g. "
-            + "arn:aws:iam::111122223333:role/actuaries.", text, what);
-      }
-      return valid;
-    });
+    Optional<String> arn = arn(map, what, problems);
     List<String> roles = map.textList(what, "roles");
-    if (roles.isEmpty()) {
+    if (roles.isEmpty() && needRoles) {
       problems.error(map.location(), "%s has no roles. Add e.g. 'roles: [actuary]'.",
           ProductParser.capitalize(what));
     }

@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class TransformTestParser {
 
   static final String KIND = "TransformTest";
+  private static final String OVERRIDES = "overrides/";
 
   private static final List<String> KEYS = List.of("apiVersion", "kind", "name", "description", "parameters",
       "inputs", "expected");
@@ -95,6 +96,9 @@ public final class TransformTestParser {
       return Optional.empty();
     }
     String directory = parent(parent(path));
+    if (directory.startsWith(WorkspaceFiles.PREFIX + OVERRIDES)) {
+      return overridden(path, directory.substring((WorkspaceFiles.PREFIX + OVERRIDES).length()));
+    }
     Optional<DataProduct> product = catalog.products().stream()
         .filter(candidate -> parent(candidate.location().file()).equals(directory))
         .max(Comparator.comparing(DataProduct::version));
@@ -107,6 +111,27 @@ public final class TransformTestParser {
           directory.isEmpty() ? "the catalogue root" : directory);
     }
     return product;
+  }
+
+  /**
+   * The product a workspace's override test ({@code overrides/<product>/tests/<case>.yaml}) belongs to: the highest
+   * version of the managed product the workspace's tenant overrides.
+   */
+  private Optional<DataProduct> overridden(String path, String name) {
+    boolean overridden = catalog.tenants().stream().filter(tenant -> tenant.delegation().workspace().isPresent())
+        .flatMap(tenant -> tenant.overrides().stream()).anyMatch(override -> override.product().equals(name));
+    if (!overridden) {
+      problems.error(Location.of(path), "This override test names product '%s', which the workspace does not "
+          + "override. Put override tests in overrides/<product>/tests/ of a product listed under 'overrides' in "
+          + "workspace.yaml.", name);
+      return Optional.empty();
+    }
+    return catalog.productVersions(name).stream().max(Comparator.comparing(DataProduct::version));
+  }
+
+  /** True if {@code testCase} tests a workspace's override rather than the provider's transform. */
+  public static boolean testsOverride(TransformTestCase testCase) {
+    return testCase.location().file().startsWith(WorkspaceFiles.PREFIX + OVERRIDES);
   }
 
   private static String parent(String path) {

@@ -70,6 +70,27 @@ public record TenantPlan(String tenantId, List<List<PlannedProduct>> waves, List
     return names;
   }
 
+  /**
+   * What to refresh after a delivery to {@code source} was published: every planned product that reads it, directly
+   * or not, plus everything those read, so that each runs after its inputs in the same run.
+   */
+  public Set<String> refreshAfterSource(String source) {
+    if (sources.stream().noneMatch(planned -> planned.name().equals(source))) {
+      throw new IllegalArgumentException("Source " + source + " is not planned for tenant " + tenantId
+          + ". Planned sources: " + String.join(", ", sources.stream().map(Source::name).toList()) + ".");
+    }
+    Set<String> names = new HashSet<>();
+    for (PlannedProduct reader : products()) {
+      boolean reads = reader.inputs().stream().anyMatch(input -> input.isSource() && input.name().equals(source));
+      if (reads) {
+        names.add(reader.name());
+        downstreamOf(reader.name()).forEach(dependent -> names.addAll(upstreamOf(dependent)));
+        names.addAll(upstreamOf(reader.name()));
+      }
+    }
+    return names;
+  }
+
   /** The waves restricted to {@code names}, in order, without the waves that become empty. */
   public List<List<PlannedProduct>> waves(Set<String> names) {
     return waves.stream()

@@ -32,8 +32,29 @@ public final class RuntimeNames {
   /** Disk a DuckDB session may spill to, e.g. {@code 20GB}. */
   public static final String DUCKDB_SPILL_VARIABLE = "MESHWORK_DUCKDB_SPILL";
 
+  /** The ARN of the pipeline's SNS topic, where the Ingest function reports rejected deliveries. */
+  public static final String NOTIFICATIONS_TOPIC_VARIABLE = "MESHWORK_NOTIFICATIONS_TOPIC";
+
+  /** Where delivering principals put a source's files in the tenant's data bucket: {@code landing/<source>/...}. */
+  public static final String LANDING_PREFIX = "landing/";
+  /** Where the Ingest function moves a rejected delivery, with its report beside it: {@code rejected/<source>/...}. */
+  public static final String REJECTED_PREFIX = "rejected/";
+  /** The suffix of the report object beside a rejected delivery: {@code rejected/<source>/<file>.report.json}. */
+  public static final String REPORT_SUFFIX = ".report.json";
+
+  /** Source of the events the pipeline puts on the tenant account's default bus. */
+  public static final String PIPELINE_EVENT_SOURCE = "meshwork.pipeline";
+  /**
+   * Detail type of the event put after a snapshot became {@code main}: by the refresh state machine for a product,
+   * and by the Ingest function for a source delivery. The detail holds {@code tenant}, {@code product} (the product
+   * or source name), {@code version}, {@code table}, {@code snapshotId}, {@code runId} and {@code request}.
+   */
+  public static final String PRODUCT_PUBLISHED = "ProductPublished";
+
   /** Every check of every validation, per tenant. */
   public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
+  /** Every local query of a tenant's data: who, when, what SQL, which tables and columns, how many rows, why. */
+  public static final TableName ACCESS_LOG = new TableName("meshwork", "access_log_v1");
   /** What every step and query cost (one record each), per tenant. */
   public static final TableName USAGE = new TableName("meshwork", "usage_v1");
   /** Bytes stored per table, one row per table and measurement, per tenant. */

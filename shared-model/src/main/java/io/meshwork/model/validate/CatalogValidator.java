@@ -60,7 +60,8 @@ public final class CatalogValidator {
     checkTenants(roles);
     if (acyclic) {
       Planner planner = new Planner(catalog);
-      catalog.tenants().forEach(tenant -> planner.plan(tenant, problems));
+      catalog.tenants().forEach(tenant -> DelegationValidator.check(catalog, tenant, planner.plan(tenant, problems),
+          problems));
     }
   }
 

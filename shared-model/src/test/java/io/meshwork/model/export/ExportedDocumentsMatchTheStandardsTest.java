@@ -2,6 +2,7 @@ package io.meshwork.model.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwork.model.definition.Source;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.Planner;
@@ -26,15 +27,28 @@ class ExportedDocumentsMatchTheStandardsTest {
         Map<String, Object> contract = OdcsExport.contract(product, tenant, ShippedCatalogue.CATALOG.info(),
             ".meshwork");
         documents++;
-        List<String> found = StandardSchemas.ODCS.problems(contract);
-        if (!found.isEmpty()) {
-          problems.put(tenant.id() + "/" + product.name(), found);
-        }
+        collect(problems, tenant.id() + "/" + product.name(), StandardSchemas.ODCS.problems(contract));
       }
     }
 
     assertThat(documents).isEqualTo(9 + 4 + 7);
     assertThat(problems).as("ODCS schema errors by tenant/product").isEmpty();
+  }
+
+  @Test
+  void everySourceContractOfEveryTenantIsValidOdcs() {
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    int documents = 0;
+    for (Tenant tenant : ShippedCatalogue.CATALOG.tenants()) {
+      for (Source source : new Planner(ShippedCatalogue.CATALOG).plan(tenant.id()).sources()) {
+        Map<String, Object> contract = OdcsSourceExport.contract(source, tenant, ".meshwork");
+        documents++;
+        collect(problems, tenant.id() + "/" + source.name(), StandardSchemas.ODCS.problems(contract));
+      }
+    }
+
+    assertThat(documents).isEqualTo(5 + 4 + 5);
+    assertThat(problems).as("ODCS schema errors by tenant/source").isEmpty();
   }
 
   @Test
@@ -45,10 +59,7 @@ class ExportedDocumentsMatchTheStandardsTest {
       for (PlannedProduct product : new Planner(ShippedCatalogue.CATALOG).plan(tenant.id()).products()) {
         Map<String, Object> descriptor = OdpsExport.product(product, tenant, ShippedCatalogue.CATALOG.info());
         documents++;
-        List<String> found = StandardSchemas.ODPS.problems(descriptor);
-        if (!found.isEmpty()) {
-          problems.put(tenant.id() + "/" + product.name(), found);
-        }
+        collect(problems, tenant.id() + "/" + product.name(), StandardSchemas.ODPS.problems(descriptor));
       }
     }
 
@@ -71,5 +82,12 @@ class ExportedDocumentsMatchTheStandardsTest {
         .contains("/servers/2").contains("stagingDir"));
     assertThat(StandardSchemas.ODPS.problems(descriptor)).anySatisfy(problem -> assertThat(problem)
         .contains("/outputPorts/0").contains("version"));
+  }
+
+  /** Keeps the schema's complaints about one document, if it has any. */
+  private static void collect(Map<String, List<String>> problems, String document, List<String> found) {
+    if (!found.isEmpty()) {
+      problems.put(document, found);
+    }
   }
 }

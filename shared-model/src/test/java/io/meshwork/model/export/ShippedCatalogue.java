@@ -30,6 +30,10 @@ final class ShippedCatalogue {
     return OdcsExport.contract(planned(tenantId, product), tenant(tenantId), CATALOG.info(), ".meshwork");
   }
 
+  static Map<String, Object> sourceContract(String tenantId, String source) {
+    return OdcsSourceExport.contract(CATALOG.source(source).orElseThrow(), tenant(tenantId), ".meshwork");
+  }
+
   static Map<String, Object> descriptor(String tenantId, String product) {
     return OdpsExport.product(planned(tenantId, product), tenant(tenantId), CATALOG.info());
   }

@@ -138,6 +138,31 @@ class PlannerTest {
   }
 
   @Test
+  void refreshAfterASourceDelivery_plansItsReadersTheirDependentsAndWhatTheyRead_inWaves() {
+    product("base", "1.0.0", "raw");
+    product("other", "1.0.0", "base");
+    product("left", "1.0.0", "base");
+    product("join", "1.0.0", "left", "base");
+    tenant("t1", "  - {product: join}\n  - {product: other}\n");
+    TenantPlan plan = planner().plan("t1");
+
+    assertThat(plan.refreshAfterSource("raw")).containsExactlyInAnyOrder("base", "other", "left", "join");
+    assertThat(plan.waves(plan.refreshAfterSource("raw"))).extracting(wave -> wave.stream()
+        .map(PlannedProduct::name).sorted().toList())
+        .containsExactly(List.of("base"), List.of("left", "other"), List.of("join"));
+  }
+
+  @Test
+  void refreshAfterAnUnplannedSource_namesItAndThePlannedSources() {
+    product("base", "1.0.0", "raw");
+    tenant("t1", "  - {product: base}\n");
+    TenantPlan plan = planner().plan("t1");
+
+    assertThatThrownBy(() -> plan.refreshAfterSource("claims")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Source claims is not planned for tenant t1. Planned sources: raw.");
+  }
+
+  @Test
   void refreshAfterAProductNobodyReads_isEmpty() {
     product("base", "1.0.0", "raw");
     tenant("t1", "  - {product: base}\n");
