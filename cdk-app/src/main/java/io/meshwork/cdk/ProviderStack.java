@@ -5,6 +5,7 @@ import io.meshwork.cdk.constructs.DataBucketProps;
 import io.meshwork.cdk.constructs.MarketplaceHosting;
 import io.meshwork.cdk.constructs.RunEvents;
 import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.runtime.RuntimeNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,8 +80,9 @@ public final class ProviderStack extends Stack {
         .build();
     allowTenantsToPutEvents(tenants);
     runBus.archive("RunArchive", BaseArchiveProps.builder()
-        .description("Every tenant run event, for replay and audit")
-        .eventPattern(EventPattern.builder().source(List.of(RunEvents.PIPELINE_SOURCE, RunEvents.STATES_SOURCE))
+        .description("Every tenant run event and usage record, for replay and audit")
+        .eventPattern(EventPattern.builder().source(List.of(RunEvents.PIPELINE_SOURCE, RunEvents.STATES_SOURCE,
+                RuntimeNames.USAGE_EVENT_SOURCE))
             .build())
         .retention(Duration.days(365))
         .build());

@@ -25,6 +25,7 @@ import io.meshwork.model.definition.Location;
 import io.meshwork.model.definition.TableName;
 import io.meshwork.model.definition.Tenant;
 import io.meshwork.model.plan.TenantPlan;
+import io.meshwork.model.runtime.RuntimeNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.glue.CfnDatabase;
 import software.amazon.awscdk.services.glue.CfnTable;
 import software.amazon.awscdk.services.kms.Key;
@@ -71,6 +73,8 @@ public final class TenantStack extends Stack {
             .region(tenant.account().region())
             .build())
         .build());
+    // Cost allocation: every taggable resource of the stack carries its tenant (activate the tag in Billing).
+    Tags.of(this).add(RuntimeNames.TENANT_TAG, tenant.id());
     List<PlannedTable> tables = tables(plan);
     this.key = Key.Builder.create(this, "DataKey")
         .description("Encrypts the Meshwork data of tenant " + tenant.id())
@@ -115,7 +119,10 @@ public final class TenantStack extends Stack {
     for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
       access.grantPipeline(step.role());
     }
-    access.grantCreateTables(pipeline.validate().role(), TenantPipeline.QUALITY_RESULTS.namespace());
+    // Validate creates the quality results table; every step may create the usage table it appends to.
+    for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
+      access.grantCreateTables(step.role(), TenantPipeline.QUALITY_RESULTS.namespace());
+    }
     pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
     pipeline.deliveries().ifPresent(deliveries -> {
       access.grantTableCommits(deliveries.ingest().role(), plan.sources().stream().map(source -> source.tableName())
@@ -132,9 +139,10 @@ public final class TenantStack extends Stack {
 
   /**
    * Forwards this tenant's run events (its refresh executions' status changes and {@code ProductPublished}) to the
-   * provider's central bus {@code centralBusArn}.
+   * provider's central bus {@code centralBusArn}, where the pipeline's steps also send their usage records.
    */
   public RunEventForwarding forwardRunEventsTo(String centralBusArn) {
+    pipeline.sendUsageTo(centralBusArn);
     return new RunEventForwarding(this, "RunEvents", new RunEventForwardingProps(centralBusArn,
         pipeline.refresh().stateMachine().getStateMachineArn()));
   }

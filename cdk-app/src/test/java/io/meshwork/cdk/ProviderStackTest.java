@@ -45,10 +45,10 @@ class ProviderStackTest {
   }
 
   @Test
-  void archivesEveryRunEventForAYear() {
+  void archivesEveryRunEventAndUsageRecordForAYear() {
     template.hasResourceProperties("AWS::Events::Archive", Map.of(
         "RetentionDays", 365,
-        "EventPattern", Map.of("source", List.of("meshwork.pipeline", "aws.states"))));
+        "EventPattern", Map.of("source", List.of("meshwork.pipeline", "aws.states", "meshwork.usage"))));
   }
 
   @Test

@@ -80,6 +80,7 @@ class SourceDeliveriesTest {
                     "bucket", Map.of("name", List.of(Map.of("Ref", bucket))),
                     "object", Map.of("key", List.of(Map.of("prefix", "landing/"))))),
             "State", "ENABLED",
+            "Tags", List.of(Map.of("Key", "meshwork:tenant", "Value", "lemanic")),
             "Targets", List.of(Map.of(
                 "Arn", Map.of("Ref", alias),
                 "Id", "Target0",

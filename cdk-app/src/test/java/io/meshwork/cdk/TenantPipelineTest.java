@@ -441,16 +441,20 @@ class TenantPipelineTest {
 
     Map<String, JsonNode> compute = bySid(statementsOf(template, logicalId(stack, stack.pipeline().compute().role())));
     assertThat(compute.keySet()).containsExactly("", "ReadWarehouseFiles", "ListWarehouse", "UseDataKeyThroughS3",
-        "ReadGlueTables", "LakeFormationDataAccess", "WriteWarehouseFiles", "CommitGlueTables");
+        "ReadGlueTables", "LakeFormationDataAccess", "WriteWarehouseFiles", "CommitGlueTables", "CreateOwnTable");
     assertThat(compute.get("WriteWarehouseFiles").get("Resource")).isEqualTo(json(List.of(
-        objects(bucket, "claims"), objects(bucket, "finance"), objects(bucket, "membership"))));
+        objects(bucket, "claims"), objects(bucket, "finance"), objects(bucket, "membership"),
+        objects(bucket, "meshwork"))));
     assertThat(compute.get("ReadWarehouseFiles").get("Resource")).isEqualTo(json(List.of(
         objects(bucket, "claims"), objects(bucket, "finance"), objects(bucket, "membership"),
-        objects(bucket, "sources"))));
+        objects(bucket, "meshwork"), objects(bucket, "sources"))));
     assertThat(compute.get("CommitGlueTables").get("Resource")).isEqualTo(json(List.of(
         glue("catalog"), glue("database/claims"), glue("database/finance"), glue("database/membership"),
-        glue("table/claims/claims_clean_v1"), glue("table/finance/cost_per_insured_v1"),
-        glue("table/finance/loss_ratio_v1"), glue("table/membership/insured_months_v1"))));
+        glue("database/meshwork"), glue("table/claims/claims_clean_v1"), glue("table/finance/cost_per_insured_v1"),
+        glue("table/finance/loss_ratio_v1"), glue("table/membership/insured_months_v1"),
+        glue("table/meshwork/usage_v1"))));
+    assertThat(compute.get("CreateOwnTable").get("Resource")).isEqualTo(json(List.of(
+        glue("catalog"), glue("database/meshwork"), glue("table/meshwork/usage_v1"))));
     assertThat(compute.get("UseDataKeyThroughS3")).isEqualTo(json(Map.of(
         "Sid", "UseDataKeyThroughS3", "Effect", "Allow", "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
         "Resource", Map.of("Fn::GetAtt", List.of(key, "Arn")),
@@ -462,7 +466,8 @@ class TenantPipelineTest {
         logicalId(stack, stack.pipeline().validate().role())));
     assertThat(validate.get("WriteWarehouseFiles").get("Resource")).isEqualTo(json(objects(bucket, "meshwork")));
     assertThat(validate.get("CreateOwnTable").get("Resource")).isEqualTo(json(List.of(
-        glue("catalog"), glue("database/meshwork"), glue("table/meshwork/quality_results_v1"))));
+        glue("catalog"), glue("database/meshwork"), glue("table/meshwork/quality_results_v1"),
+        glue("table/meshwork/usage_v1"))));
     Map<String, JsonNode> publish = bySid(statementsOf(template, logicalId(stack, stack.pipeline().publish().role())));
     assertThat(publish.get("ReadWarehouseFiles").toString()).doesNotContain("sources");
   }

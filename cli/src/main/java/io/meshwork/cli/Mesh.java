@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {ValidateCommand.class, PlanCommand.class, SeedCommand.class, IngestCommand.class, RunCommand.class,
         DemoCommand.class, QueryCommand.class, AuditCommand.class, HistoryCommand.class, MaintainCommand.class,
         TestCommand.class, ContractCommand.class, CatalogCommand.class, WorkspaceCommand.class,
-        BenchCommand.class},
+        UsageCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error or a failed run", "2:invalid input (definitions, options)"})
 public final class Mesh implements Runnable {

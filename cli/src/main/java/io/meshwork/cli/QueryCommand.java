@@ -9,6 +9,7 @@ import io.meshwork.engine.audit.AccessLogTable;
 import io.meshwork.engine.audit.QueryReads;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.query.PublishedTables;
+import io.meshwork.engine.usage.StepClock;
 import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -97,8 +98,11 @@ final class QueryCommand implements Callable<Integer> {
       QueryReads reads = new QueryReads(List.of(), List.of());
       QueryOutput.Printed printed = new QueryOutput.Printed(0, false);
       String outcome = "ok";
+      GuardedQuery metered = null;
+      StepClock clock = StepClock.start();
       try {
         GuardedQuery query = guard(session);
+        metered = query;
         reads = QueryReads.of(session, query);
         printed = print(session, query, as, out);
         if (printed.more()) {
@@ -112,6 +116,10 @@ final class QueryCommand implements Callable<Integer> {
             as.principal().orElse(QueryPrincipal.DATA_ADMIN), Optional.ofNullable(purpose), sql,
             as.products(reads.tables()), as.qualified(reads.tables()), as.qualified(reads.columns()), printed.rows(),
             outcome));
+        if (metered != null) {
+          // A query that ran is metered: the bytes of the tables it names, for its principal (else the OS user).
+          QueryMetering.record(engine, tenant, metered, clock, as.principal().orElse(QueryMetering.principal()));
+        }
       }
       if (printed.more() && format != QueryOutput.Format.table) {
         throw new UserInputException("The result has more than " + maxRows + " rows; the first " + maxRows + " were "

@@ -37,15 +37,7 @@ final class RunCommand implements Callable<Integer> {
   HomeOption homeOption;
 
   @ArgGroup(multiplicity = "1")
-  Target target;
-
-  static final class Target {
-    @Option(names = {"-t", "--tenant"}, paramLabel = "TENANT", description = "Tenant id.")
-    String tenant;
-
-    @Option(names = "--all-tenants", description = "Refresh every tenant, one after another.")
-    boolean allTenants;
-  }
+  TenantTarget target;
 
   @Option(names = {"-p", "--product"}, paramLabel = "PRODUCT",
       description = "Refresh only this product and what it reads.")
@@ -65,8 +57,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Catalog catalog = catalogOption.load(workspaceOption);
-    List<String> tenants = target.allTenants ? catalog.tenantIds()
-        : List.of(TenantOption.require(catalog, target.tenant));
+    List<String> tenants = target.tenants(catalog);
     if (target.tenant != null) {
       workspaceOption.requireTenant(catalog, target.tenant);
     }

@@ -5,6 +5,7 @@ import io.meshwork.engine.ingest.DeliveryWriter;
 import io.meshwork.engine.ingest.IngestReport;
 import io.meshwork.engine.ingest.IngestRequest;
 import io.meshwork.engine.ingest.IngestService;
+import io.meshwork.engine.usage.RunUsage;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.model.definition.Delivery;
 import io.meshwork.demodata.SeedOptions;
@@ -90,7 +91,9 @@ final class SeedCommand implements Callable<Integer> {
     Path directory = keep.orElseGet(() -> engine.storage(tenant).workDirectory().resolve("deliveries-"
         + UUID.randomUUID()));
     DeliveryWriter writer = new DeliveryWriter(engine.storage(tenant).workDirectory(), HomeOption.limits());
-    IngestService ingest = new IngestService(engine);
+    // The seed's deliveries record their usage in one append at the end.
+    RunUsage usage = new RunUsage(engine::storage, engine.compute());
+    IngestService ingest = new IngestService(engine, usage);
     String runId = "seed-" + RunCommand.newRunId();
     long total = 0;
     long start = System.nanoTime();
@@ -114,6 +117,7 @@ final class SeedCommand implements Callable<Integer> {
         out.flush();
       }
     } finally {
+      usage.flush(tenant);
       if (keep.isEmpty()) {
         Directories.deleteRecursively(directory);
       }

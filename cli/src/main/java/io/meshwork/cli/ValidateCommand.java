@@ -31,6 +31,10 @@ final class ValidateCommand implements Callable<Integer> {
     Catalog catalog = CatalogOption.load(directory, workspaceOption.directory());
     int tests = CatalogOption.transformTests(directory, workspaceOption.directory(), catalog).size();
     TenantAnnotationFiles.checkAll(directory, workspaceOption.directory(), catalog);
+    java.nio.file.Path prices = java.nio.file.Path.of(directory, PriceSheetFile.NAME);
+    if (java.nio.file.Files.isRegularFile(prices)) {
+      PriceSheetFile.load(prices, catalog);
+    }
     CatalogOption.bindTransforms(directory, workspaceOption.directory(), catalog);
     PrintWriter out = spec.commandLine().getOut();
     long productNames = catalog.products().stream().filter(product -> !product.isCustom())

@@ -14,12 +14,13 @@ import java.util.stream.Stream;
 
 /**
  * The SHA-256 of every file under a Meshwork home, by relative path: equal maps mean nothing was touched. The access
- * log is the one table every query appends to (by Meshwork, never by the query's SQL), so its files are left out, and
- * each SQLite catalog stands for the metadata location of every other table it holds.
+ * log and the usage ledger are the tables every query appends to (by Meshwork, never by the query's SQL), so their
+ * files are left out, and each SQLite catalog stands for the metadata location of every other table it holds.
  */
 final class HomeChecksums {
 
   private static final String ACCESS_LOG = "/warehouse/meshwork/access_log_v1/";
+  private static final String USAGE = "/warehouse/meshwork/usage_v1/";
 
   private HomeChecksums() {
   }
@@ -29,7 +30,7 @@ final class HomeChecksums {
     try (Stream<Path> files = Files.walk(home)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String name = home.relativize(file).toString();
-        if (name.contains(ACCESS_LOG)) {
+        if (name.contains(ACCESS_LOG) || name.contains(USAGE)) {
           continue;
         }
         checksums.put(name, name.endsWith("catalog.db") ? tables(file) : file.getFileName().toString()
@@ -41,12 +42,12 @@ final class HomeChecksums {
     return checksums;
   }
 
-  /** Every table of a SQLite catalog but the access log, with its current metadata file. */
+  /** Every table of a SQLite catalog but the access log and the usage ledger, with its current metadata file. */
   private static String tables(Path catalog) {
     try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + catalog);
         java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT table_namespace, table_name, "
-            + "metadata_location FROM iceberg_tables WHERE NOT (table_namespace = 'meshwork' AND table_name = "
-            + "'access_log_v1') ORDER BY 1, 2")) {
+            + "metadata_location FROM iceberg_tables WHERE NOT (table_namespace = 'meshwork' AND table_name IN "
+            + "('access_log_v1', 'usage_v1')) ORDER BY 1, 2")) {
       StringBuilder tables = new StringBuilder();
       while (rows.next()) {
         tables.append(rows.getString(1)).append('.').append(rows.getString(2)).append('=')

@@ -2,9 +2,6 @@ package io.meshwork.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshwork.engine.pipeline.Engine;
-import io.meshwork.engine.pipeline.SourceDelivery;
-import io.meshwork.model.definition.Catalog;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mesh run}, {@code query} and {@code history} against real local storage, on a small test catalogue. */
 class RunQueryHistoryTest {
-
-  private static final String CATALOGUE = "../engine/src/test/resources/pipeline-catalog";
 
   @TempDir
   Path home;
@@ -114,22 +109,10 @@ class RunQueryHistoryTest {
   }
 
   private MeshRun mesh(String... arguments) {
-    String[] all = new String[arguments.length + 4];
-    System.arraycopy(arguments, 0, all, 0, arguments.length);
-    all[arguments.length] = "--definitions";
-    all[arguments.length + 1] = CATALOGUE;
-    all[arguments.length + 2] = "--home";
-    all[arguments.length + 3] = home.toString();
-    return MeshRun.of(all);
+    return new HelvetiaHome(home).mesh(arguments);
   }
 
   private void deliver(String values) throws Exception {
-    Catalog catalog = CatalogOption.load(CATALOGUE);
-    try (Engine engine = HomeOption.engine(catalog, home)) {
-      new SourceDelivery(engine).deliver("helvetia", catalog.source("claims").orElseThrow(),
-          "SELECT CAST(claim_id AS VARCHAR) AS claim_id, CAST(canton AS VARCHAR) AS canton, "
-              + "CAST(amount_chf AS DECIMAL(12,2)) AS amount_chf FROM (VALUES " + values
-              + ") AS t(claim_id, canton, amount_chf)", "test claims");
-    }
+    new HelvetiaHome(home).deliverClaims(values);
   }
 }

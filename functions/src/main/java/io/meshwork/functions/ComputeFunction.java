@@ -12,13 +12,13 @@ public final class ComputeFunction extends EngineFunction<StepRequest, ComputeRe
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}. */
   public ComputeFunction() {
-    this.compute = new ComputeService(engine());
+    this.compute = new ComputeService(engine(), usage());
   }
 
   /** Over a given engine, for tests, local runs and emulator invoke servers: computes over {@code engine}. */
   public ComputeFunction(Engine engine) {
     super(engine);
-    this.compute = new ComputeService(engine);
+    this.compute = new ComputeService(engine, usage());
   }
 
   @Override

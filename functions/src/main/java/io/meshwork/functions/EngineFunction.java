@@ -44,4 +44,9 @@ abstract class EngineFunction<I, O> extends MicronautRequestHandler<I, O> {
   final JsonMapper json() {
     return applicationContext.getBean(JsonMapper.class);
   }
+
+  /** Where the steps' usage goes: the usage table, the log as EMF, and the central bus when one is configured. */
+  final FunctionUsage usage() {
+    return FunctionUsage.of(engine, json(), applicationContext.getEnvironment());
+  }
 }

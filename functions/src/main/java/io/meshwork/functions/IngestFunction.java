@@ -32,14 +32,14 @@ public final class IngestFunction extends EngineFunction<DeliveryEvent, IngestRe
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}, the channels from the environment. */
   public IngestFunction() {
-    this.ingest = new IngestService(engine());
+    this.ingest = new IngestService(engine(), usage());
     this.channels = DeliveryChannels.fromEnvironment(applicationContext.getEnvironment());
   }
 
   /** Over a given engine and channels, for tests and emulator invoke servers. */
   IngestFunction(Engine engine, DeliveryChannels channels) {
     super(engine);
-    this.ingest = new IngestService(engine);
+    this.ingest = new IngestService(engine, usage());
     this.channels = channels;
   }
 

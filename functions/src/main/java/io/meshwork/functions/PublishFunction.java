@@ -15,13 +15,13 @@ public final class PublishFunction extends EngineFunction<ValidateResult, Publis
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}. */
   public PublishFunction() {
-    this.publish = new PublishService(engine());
+    this.publish = new PublishService(engine(), usage());
   }
 
   /** Over a given engine, for tests, local runs and emulator invoke servers: publishes over {@code engine}. */
   public PublishFunction(Engine engine) {
     super(engine);
-    this.publish = new PublishService(engine);
+    this.publish = new PublishService(engine, usage());
   }
 
   @Override

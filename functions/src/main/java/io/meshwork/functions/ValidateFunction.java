@@ -16,13 +16,13 @@ public final class ValidateFunction extends EngineFunction<ComputeResult, Valida
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}. */
   public ValidateFunction() {
-    this.validate = new ValidateService(engine());
+    this.validate = new ValidateService(engine(), usage());
   }
 
   /** Over a given engine, for tests, local runs and emulator invoke servers: validates over {@code engine}. */
   public ValidateFunction(Engine engine) {
     super(engine);
-    this.validate = new ValidateService(engine);
+    this.validate = new ValidateService(engine, usage());
   }
 
   @Override

@@ -17,5 +17,6 @@ class RuntimeNamesTest {
   void eachVariable_setsThePropertyTheEngineFactoryReads() {
     assertThat(RuntimeNames.property(RuntimeNames.DUCKDB_MEMORY_VARIABLE)).isEqualTo("meshwork.duckdb.memory");
     assertThat(RuntimeNames.property(RuntimeNames.S3_PATH_STYLE_VARIABLE)).isEqualTo("meshwork.s3.path.style");
+    assertThat(RuntimeNames.property(RuntimeNames.USAGE_BUS_VARIABLE)).isEqualTo("meshwork.usage.bus");
   }
 }

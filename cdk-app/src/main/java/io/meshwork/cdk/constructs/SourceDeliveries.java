@@ -5,6 +5,7 @@ import static io.meshwork.model.runtime.RuntimeNames.REJECTED_PREFIX;
 
 import io.meshwork.model.definition.Source;
 import io.meshwork.model.definition.TableName;
+import io.meshwork.model.runtime.RuntimeNames;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
@@ -70,9 +71,11 @@ public final class SourceDeliveries extends Construct {
         .build());
     settings.warehouse().grantTableCommits(ingest.role(), settings.sources().stream().map(Source::tableName)
         .toList());
-    settings.warehouse().grantRead(ingest.role(), List.of(settings.qualityResults()));
-    settings.warehouse().grantWrite(ingest.role(), List.of(settings.qualityResults()));
-    settings.warehouse().grantCreate(ingest.role(), settings.qualityResults());
+    // Each delivery also appends its usage record to the usage table (and creates it on first use).
+    List<TableName> records = List.of(settings.qualityResults(), RuntimeNames.USAGE);
+    settings.warehouse().grantRead(ingest.role(), records);
+    settings.warehouse().grantWrite(ingest.role(), records);
+    settings.warehouse().grantCreate(ingest.role(), records);
     ingest.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("AnnouncePublishedDeliveries")
         .actions(List.of("events:PutEvents"))

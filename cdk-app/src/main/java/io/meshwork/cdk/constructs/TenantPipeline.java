@@ -33,6 +33,7 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.events.targets.SfnStateMachineProps;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -97,6 +98,8 @@ public final class TenantPipeline extends Construct {
 
   /** The table Validate appends every check result to; the functions create it on first use. */
   public static final TableName QUALITY_RESULTS = RuntimeNames.QUALITY_RESULTS;
+  /** The table every step appends its usage to, in the same database. */
+  public static final TableName USAGE = RuntimeNames.USAGE;
 
   private final IKey operationsKey;
   private final Topic notifications;
@@ -203,13 +206,38 @@ public final class TenantPipeline extends Construct {
     List<TableName> products = tenantPlan.products().stream().map(PlannedProduct::tableName).toList();
     List<TableName> readable = Stream.concat(products.stream(),
         tenantPlan.sources().stream().map(source -> source.tableName())).toList();
-    warehouse.grantRead(compute.role(), readable);
-    warehouse.grantWrite(compute.role(), products);
-    warehouse.grantRead(validate.role(), Stream.concat(readable.stream(), Stream.of(QUALITY_RESULTS)).toList());
-    warehouse.grantWrite(validate.role(), List.of(QUALITY_RESULTS));
-    warehouse.grantCreate(validate.role(), QUALITY_RESULTS);
-    warehouse.grantRead(publish.role(), products);
-    warehouse.grantWrite(publish.role(), products);
+    // Every step also appends its usage record to the usage table, and creates it on first use; each grant is one
+    // call per role, as the statements' Sids must be unique in a policy.
+    warehouse.grantRead(compute.role(), plus(readable, USAGE));
+    warehouse.grantWrite(compute.role(), plus(products, USAGE));
+    warehouse.grantCreate(compute.role(), USAGE);
+    warehouse.grantRead(validate.role(), plus(readable, QUALITY_RESULTS, USAGE));
+    warehouse.grantWrite(validate.role(), List.of(QUALITY_RESULTS, USAGE));
+    warehouse.grantCreate(validate.role(), List.of(QUALITY_RESULTS, USAGE));
+    warehouse.grantRead(publish.role(), plus(products, USAGE));
+    warehouse.grantWrite(publish.role(), plus(products, USAGE));
+    warehouse.grantCreate(publish.role(), USAGE);
+  }
+
+  private static List<TableName> plus(List<TableName> tables, TableName... more) {
+    return Stream.concat(tables.stream(), Stream.of(more)).toList();
+  }
+
+  /**
+   * Lets Compute, Validate, Publish and Ingest send their usage records to the provider's central bus {@code busArn}
+   * ({@code events:PutEvents} on that bus only), named to them by {@code MESHWORK_USAGE_BUS}.
+   */
+  public void sendUsageTo(String busArn) {
+    List<PipelineFunction> steps = new ArrayList<>(List.of(compute, validate, publish));
+    deliveries().ifPresent(sourceDeliveries -> steps.add(sourceDeliveries.ingest()));
+    for (PipelineFunction step : steps) {
+      ((software.amazon.awscdk.services.lambda.Function) step.function())
+          .addEnvironment(RuntimeNames.USAGE_BUS_VARIABLE, busArn);
+      step.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .actions(List.of("events:PutEvents"))
+          .resources(List.of(busArn))
+          .build());
+    }
   }
 
   /** The landing prefix, its rule and the Ingest function, for the plan's sources. */
@@ -385,6 +413,7 @@ public final class TenantPipeline extends Construct {
             .treatMissingData(TreatMissingData.BREACHING)
             .build();
         alarm.addAlarmAction(notify);
+        Tags.of(alarm).add(RuntimeNames.PRODUCT_TAG, product.name());
         freshnessAlarms.put(product.name(), alarm);
       });
     }

@@ -146,10 +146,15 @@ final class WarehouseAccess {
 
   /** Creating {@code table} and its database on first use, for tables the pipeline owns rather than the stack. */
   void grantCreate(Role role, TableName table) {
+    grantCreate(role, List.of(table));
+  }
+
+  /** Creating {@code tables} (in one statement: its Sid is unique in the role's policy). */
+  void grantCreate(Role role, Collection<TableName> tables) {
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("CreateOwnTable")
         .actions(List.of("glue:CreateDatabase", "glue:CreateTable"))
-        .resources(glueArns(List.of(table)))
+        .resources(glueArns(tables))
         .build());
   }
 

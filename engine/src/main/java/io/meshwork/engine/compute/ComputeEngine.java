@@ -30,6 +30,11 @@ public interface ComputeEngine {
   List<DataFile> write(TenantStorage storage, Collection<TableFiles> inputs, String sql, Table output, String origin,
       Duration timeout) throws SQLException;
 
+  /** The engine's name in usage records, e.g. {@code duckdb}. */
+  default String name() {
+    return getClass().getSimpleName();
+  }
+
   /** Opens a read-only session over {@code tables} for quality checks and verification. */
   CheckSession openChecks(TenantStorage storage, Collection<TableFiles> tables);
 }

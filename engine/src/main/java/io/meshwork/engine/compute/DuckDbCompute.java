@@ -18,6 +18,11 @@ public final class DuckDbCompute implements ComputeEngine {
   }
 
   /** The bounds of every session this engine opens (the run timeout aside, which each write gives). */
+  @Override
+  public String name() {
+    return "duckdb";
+  }
+
   public DuckDbSession.Limits limits() {
     return limits;
   }

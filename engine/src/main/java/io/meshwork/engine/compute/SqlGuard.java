@@ -66,7 +66,19 @@ final class SqlGuard {
       throw new UnsafeSqlException("The query cannot stand inside parentheses: remove what follows its end (a ';' "
           + "or a comment).");
     }
-    return new GuardedQuery(text);
+    return new GuardedQuery(text, tables(parsed.path("statements").get(0), new HashSet<>()));
+  }
+
+  /** The tables the parsed query names, lower-case, with their schema where it gives one. */
+  private static Set<String> tables(JsonNode node, Set<String> found) {
+    if (node.isObject() && node.path("type").asText("").equals("BASE_TABLE")) {
+      String schema = lower(node.path("schema_name").asText(""));
+      found.add((schema.isEmpty() ? "" : schema + ".") + lower(node.path("table_name").asText("")));
+    }
+    if (node.isContainerNode()) {
+      node.forEach(child -> tables(child, found));
+    }
+    return found;
   }
 
   /** Names what the parsed query reaches that no query may, or empty. */

@@ -65,4 +65,18 @@ final class DeliveryFiles {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
+
+  /** The bytes of the delivered files as delivered (compressed where they are). */
+  static long bytes(List<DeliveredFile> files) {
+    long bytes = 0;
+    for (DeliveredFile file : files) {
+      try {
+        bytes += Files.size(file.path());
+      } catch (IOException e) {
+        throw new DeliveryException("Cannot read the size of delivered file " + file.name() + ": " + e.getMessage(),
+            e);
+      }
+    }
+    return bytes;
+  }
 }

@@ -17,6 +17,12 @@ import io.meshwork.engine.quality.QualityChecks;
 import io.meshwork.engine.quality.QualityResultsTable;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
+import io.meshwork.engine.usage.SnapshotSizes;
+import io.meshwork.engine.usage.StepClock;
+import io.meshwork.engine.usage.UsageMeter;
+import io.meshwork.engine.usage.UsageSink;
+import io.meshwork.engine.usage.UsageSinks;
+import io.meshwork.engine.usage.UsageStep;
 import io.meshwork.model.definition.Delivery;
 import io.meshwork.model.definition.Source;
 import java.sql.SQLException;
@@ -46,9 +52,19 @@ import org.apache.iceberg.expressions.Expressions;
 public final class IngestService {
 
   private final Engine engine;
+  private final UsageSink usage;
+  private final UsageMeter meter;
 
+  /** An ingest that appends its usage to the tenant's usage table at once. */
   public IngestService(Engine engine) {
+    this(engine, UsageSinks.table(engine::storage, engine.compute()));
+  }
+
+  /** An ingest that hands the usage of each delivery it read to {@code usage}. */
+  public IngestService(Engine engine, UsageSink usage) {
     this.engine = engine;
+    this.usage = usage;
+    this.meter = UsageMeter.of(engine.compute().name());
   }
 
   /**
@@ -57,6 +73,7 @@ public final class IngestService {
    * @throws DeliveryException if the delivery cannot be read at all; nothing was written
    */
   public IngestReport ingest(IngestRequest request) {
+    StepClock clock = StepClock.start();
     Source source = source(request.tenant(), request.source());
     List<DeliveredFile> files = DeliveryFiles.of(source, request.files());
     // The content hash runs beside DuckDB's read; a delivery seen before is recognised before anything is committed.
@@ -97,12 +114,25 @@ public final class IngestService {
               + "; nothing changed.", fingerprint);
     }
     long rowsRead = loaded.rowsDelivered() + loaded.rowsRejected();
-    if (rowsRead == 0) {
-      return report(request, source, IngestReport.Status.REJECTED, table, 0, 0, List.of(), List.of(), schema.notes(),
-          "Not published: the delivery of source " + source.name() + " has no rows (" + files.stream()
-              .map(DeliveredFile::name).collect(Collectors.joining(", ")) + "). main is unchanged.", fingerprint);
+    try {
+      if (rowsRead == 0) {
+        return report(request, source, IngestReport.Status.REJECTED, table, 0, 0, List.of(), List.of(),
+            schema.notes(), "Not published: the delivery of source " + source.name() + " has no rows (" + files.stream()
+                .map(DeliveredFile::name).collect(Collectors.joining(", ")) + "). main is unchanged.", fingerprint);
+      }
+      return publish(request, source, table, storage, schema, loaded, fingerprint, kept.isPresent());
+    } finally {
+      usage.record(meter.step(request.tenant(), source.name(), source.version().toString(), request.runId(),
+          UsageStep.INGEST, clock, rowsRead, loaded.rowsDelivered(), DeliveryFiles.bytes(files),
+          SnapshotSizes.bytes(loaded.files()), loaded.files().size()));
     }
-    long written = commit(request, source, table, loaded, fingerprint, kept.isPresent());
+  }
+
+  /** Commits what was loaded to the audit branch, checks it and publishes it unless a check failed. */
+  private IngestReport publish(IngestRequest request, Source source, Table table, TenantStorage storage,
+      DeliverySchema schema, DeliveryLoader.Loaded loaded, String fingerprint, boolean replacesAll) {
+    long rowsRead = loaded.rowsDelivered() + loaded.rowsRejected();
+    long written = commit(request, source, table, loaded, fingerprint, replacesAll);
     List<CheckResult> checks = check(request, source, table, storage, written, loaded);
     String summary = ValidateResult.summary(checks);
     boolean passed = checks.stream().noneMatch(check -> check.blocking() && !check.passed());

@@ -11,6 +11,12 @@ import io.meshwork.engine.quality.CheckResult;
 import io.meshwork.engine.quality.QualityChecks;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
+import io.meshwork.engine.usage.SnapshotSizes;
+import io.meshwork.engine.usage.StepClock;
+import io.meshwork.engine.usage.UsageMeter;
+import io.meshwork.engine.usage.UsageSink;
+import io.meshwork.engine.usage.UsageSinks;
+import io.meshwork.engine.usage.UsageStep;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.sql.SqlTemplate;
 import java.sql.SQLException;
@@ -36,12 +42,23 @@ import org.apache.iceberg.expressions.Expressions;
 public final class ComputeService {
 
   private final Engine engine;
+  private final UsageSink usage;
+  private final UsageMeter meter;
 
+  /** A Compute step that appends its usage to the tenant's usage table at once. */
   public ComputeService(Engine engine) {
+    this(engine, UsageSinks.table(engine::storage, engine.compute()));
+  }
+
+  /** A Compute step that hands its usage (when it computed something) to {@code usage}. */
+  public ComputeService(Engine engine, UsageSink usage) {
     this.engine = engine;
+    this.usage = usage;
+    this.meter = UsageMeter.of(engine.compute().name());
   }
 
   public ComputeResult compute(StepRequest request) {
+    StepClock clock = StepClock.start();
     PlannedProduct planned = engine.planned(request.tenant(), request.product());
     TenantStorage storage = engine.storage(request.tenant());
     Table output = ProductTables.ensure(storage.catalog(), planned.tableName(), planned.product().contract());
@@ -62,6 +79,8 @@ public final class ComputeService {
     }
     Map<String, Long> pins = new TreeMap<>();
     List<TableFiles> inputs = new ArrayList<>();
+    long rowsIn = 0;
+    long bytesRead = 0;
     for (PlannedProduct.ResolvedInput input : planned.inputs()) {
       Table inputTable = upstream.table(input.tableName()).orElseThrow(() -> missing(request, input));
       Snapshot snapshot = inputTable.currentSnapshot();
@@ -69,6 +88,8 @@ public final class ComputeService {
         throw missing(request, input);
       }
       pins.put(input.name(), snapshot.snapshotId());
+      rowsIn += SnapshotSizes.rows(snapshot);
+      bytesRead += SnapshotSizes.bytes(snapshot);
       inputs.add(TableFiles.of(input.name(), inputTable, snapshot.snapshotId(), storage));
     }
     Snapshot published = output.currentSnapshot();
@@ -81,7 +102,15 @@ public final class ComputeService {
     try {
       files = run(request, planned, storage, output, inputs);
     } catch (MissingRequiredValuesException e) {
+      // The transform ran: it is recorded without output, like one that fails.
+      usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
+          UsageStep.COMPUTE, clock, rowsIn, 0, bytesRead, 0, 0));
       return rejected(request, planned, pins, e);
+    } catch (RuntimeException failed) {
+      // A transform that fails has still used its function: it is recorded without output.
+      usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
+          UsageStep.COMPUTE, clock, rowsIn, 0, bytesRead, 0, 0));
+      throw failed;
     }
     long rows = files.stream().mapToLong(DataFile::recordCount).sum();
     OverwriteFiles overwrite = output.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue())
@@ -97,6 +126,8 @@ public final class ComputeService {
     overwrite.commit();
     output.refresh();
     long snapshotId = output.refs().get(request.auditBranch()).snapshotId();
+    usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
+        UsageStep.COMPUTE, clock, rowsIn, rows, bytesRead, SnapshotSizes.bytes(files), files.size()));
     return result(request, ComputeResult.Status.COMPUTED, planned, snapshotId, rows, pins,
         "Computed " + rows + " rows into branch " + request.auditBranch() + ".");
   }

@@ -1,5 +1,6 @@
 package io.meshwork.engine.pipeline;
 
+import io.meshwork.engine.usage.RunUsage;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.TenantPlan;
 import java.sql.SQLException;
@@ -37,12 +38,15 @@ public final class LocalRunner {
   private final PublishService publish;
   private final int parallelism;
   private final Listener listener;
+  private final RunUsage usage;
 
   public LocalRunner(Engine engine, int parallelism, Listener listener) {
     this.engine = engine;
-    this.compute = new ComputeService(engine);
-    this.validate = new ValidateService(engine);
-    this.publish = new PublishService(engine);
+    // A run's usage is appended once at its end: one commit per run, not one per step.
+    this.usage = new RunUsage(engine::storage, engine.compute());
+    this.compute = new ComputeService(engine, usage);
+    this.validate = new ValidateService(engine, usage);
+    this.publish = new PublishService(engine, usage);
     this.parallelism = Math.max(1, parallelism);
     this.listener = listener;
   }
@@ -83,6 +87,7 @@ public final class LocalRunner {
       }
     } finally {
       executor.shutdownNow();
+      usage.flush(tenant);
     }
     return new RunReport(tenant, runId, List.copyOf(outcomes.values()), Duration.ofNanos(System.nanoTime() - start));
   }

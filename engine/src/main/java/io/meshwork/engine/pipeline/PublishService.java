@@ -2,6 +2,11 @@ package io.meshwork.engine.pipeline;
 
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
+import io.meshwork.engine.usage.StepClock;
+import io.meshwork.engine.usage.UsageMeter;
+import io.meshwork.engine.usage.UsageSink;
+import io.meshwork.engine.usage.UsageSinks;
+import io.meshwork.engine.usage.UsageStep;
 import io.meshwork.model.plan.PlannedProduct;
 import java.util.Optional;
 import org.apache.iceberg.Snapshot;
@@ -15,12 +20,34 @@ import org.apache.iceberg.Table;
 public final class PublishService {
 
   private final Engine engine;
+  private final UsageSink usage;
+  private final UsageMeter meter;
 
+  /** A Publish step that appends its usage to the tenant's usage table at once. */
   public PublishService(Engine engine) {
+    this(engine, UsageSinks.table(engine::storage, engine.compute()));
+  }
+
+  /** A Publish step that hands its usage (when it had something to publish) to {@code usage}. */
+  public PublishService(Engine engine, UsageSink usage) {
     this.engine = engine;
+    this.usage = usage;
+    this.meter = UsageMeter.of(engine.compute().name());
   }
 
   public PublishResult publish(ValidateResult validation) {
+    StepClock clock = StepClock.start();
+    PublishResult result = publishChecked(validation);
+    ComputeResult compute = validation.compute();
+    if (compute.status() == ComputeResult.Status.COMPUTED && result.status() != PublishResult.Status.UNCHANGED) {
+      long published = result.status() == PublishResult.Status.PUBLISHED ? compute.rows() : 0;
+      usage.record(meter.step(compute.request().tenant(), compute.request().product(), compute.version(),
+          compute.request().runId(), UsageStep.PUBLISH, clock, compute.rows(), published, 0, 0, 0));
+    }
+    return result;
+  }
+
+  private PublishResult publishChecked(ValidateResult validation) {
     ComputeResult compute = validation.compute();
     StepRequest request = compute.request();
     PlannedProduct planned = engine.planned(request.tenant(), request.product());

@@ -10,6 +10,12 @@ import io.meshwork.engine.quality.QualityResultsTable;
 import java.time.Instant;
 import io.meshwork.engine.storage.ProductTables;
 import io.meshwork.engine.storage.TenantStorage;
+import io.meshwork.engine.usage.SnapshotSizes;
+import io.meshwork.engine.usage.StepClock;
+import io.meshwork.engine.usage.UsageMeter;
+import io.meshwork.engine.usage.UsageSink;
+import io.meshwork.engine.usage.UsageSinks;
+import io.meshwork.engine.usage.UsageStep;
 import io.meshwork.model.plan.PlannedProduct;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,9 +31,19 @@ import org.apache.iceberg.Table;
 public final class ValidateService {
 
   private final Engine engine;
+  private final UsageSink usage;
+  private final UsageMeter meter;
 
+  /** A Validate step that appends its usage to the tenant's usage table at once. */
   public ValidateService(Engine engine) {
+    this(engine, UsageSinks.table(engine::storage, engine.compute()));
+  }
+
+  /** A Validate step that hands its usage (when it checked something) to {@code usage}. */
+  public ValidateService(Engine engine, UsageSink usage) {
     this.engine = engine;
+    this.usage = usage;
+    this.meter = UsageMeter.of(engine.compute().name());
   }
 
   /**
@@ -37,6 +53,7 @@ public final class ValidateService {
    * be published).
    */
   public ValidateResult validate(ComputeResult compute) {
+    StepClock clock = StepClock.start();
     StepRequest request = compute.request();
     PlannedProduct planned = engine.planned(request.tenant(), request.product());
     TenantStorage storage = engine.storage(request.tenant());
@@ -70,8 +87,12 @@ public final class ValidateService {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, "A quality rule of " + planned.name()
           + " could not run: " + Messages.firstLine(e), e);
     }
-    QualityResultsTable.append(storage, engine.compute(), new QualityResultsTable.Record(Instant.now(),
-        request.runId(), planned.name(), compute.version(), compute.table(), snapshotId, checks));
+    List<org.apache.iceberg.DataFile> written = QualityResultsTable.append(storage, engine.compute(),
+        new QualityResultsTable.Record(Instant.now(), request.runId(), planned.name(), compute.version(),
+            compute.table(), snapshotId, checks));
+    usage.record(meter.step(request.tenant(), planned.name(), compute.version(), request.runId(), UsageStep.VALIDATE,
+        clock, compute.rows(), 0, SnapshotSizes.bytes(output.snapshot(snapshotId)), SnapshotSizes.bytes(written),
+        written.size()));
     boolean passed = checks.stream().noneMatch(check -> check.blocking() && !check.passed());
     return new ValidateResult(compute, passed, checks);
   }

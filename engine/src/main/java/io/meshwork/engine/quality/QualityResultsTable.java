@@ -13,6 +13,7 @@ import io.meshwork.model.definition.TableName;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 
 /**
@@ -45,8 +46,11 @@ public final class QualityResultsTable {
   private QualityResultsTable() {
   }
 
-  /** Appends the results of one validation; appends commute, so concurrent validations simply retry. */
-  public static void append(TenantStorage storage, ComputeEngine compute, Record record) {
+  /**
+   * Appends the results of one validation and returns the files written; appends commute, so concurrent validations
+   * simply retry.
+   */
+  public static List<DataFile> append(TenantStorage storage, ComputeEngine compute, Record record) {
     Table table = ProductTables.ensure(storage.catalog(), NAME, CONTRACT);
     List<CheckResult> checks = record.checks();
     String values = java.util.stream.IntStream.range(0, checks.size()).mapToObj(position -> {
@@ -62,7 +66,7 @@ public final class QualityResultsTable {
             DuckDbSession.literal(String.join("\n", check.sample()))) + ")";
     }).collect(Collectors.joining(",\n"));
     if (values.isEmpty()) {
-      return;
+      return List.of();
     }
     String sql = "SELECT CAST(checked_at AS TIMESTAMP WITH TIME ZONE) AS checked_at, run_id, product, version, "
         + "product_table, CAST(audit_snapshot_id AS BIGINT) AS audit_snapshot_id, "
@@ -72,7 +76,7 @@ public final class QualityResultsTable {
         + "product_table, audit_snapshot_id, check_position, check_name, check_columns, blocking, failing_rows, "
         + "total_rows, passed, "
         + "message, sample)";
-    ReservedTables.append(storage, compute, table, sql, "the quality results of " + record.product());
+    return ReservedTables.append(storage, compute, table, sql, "the quality results of " + record.product());
   }
 
   /** The checks of one validation, with what they checked. */

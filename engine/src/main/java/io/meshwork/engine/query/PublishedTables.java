@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import io.meshwork.engine.compute.GuardedQuery;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.iceberg.Snapshot;
@@ -44,6 +46,25 @@ public final class PublishedTables {
    */
   public static DuckDbSession open(TenantStorage storage, DuckDbSession.Limits limits,
       Optional<Map<String, ViewRestriction>> restrictions) throws SQLException {
+    Published published = list(storage, restrictions);
+    List<TableFiles> tables = published.tables();
+    Map<String, String> newestMajor = published.newestMajor();
+    DuckDbSession session = DuckDbSession.openForQueries(storage.workDirectory(), tables, limits,
+        restrictions.orElse(Map.of()));
+    for (Map.Entry<String, String> alias : newestMajor.entrySet()) {
+      String[] parts = alias.getValue().split("\\.");
+      session.execute("CREATE OR REPLACE VIEW " + DuckDbSession.quote(alias.getKey()) + " AS SELECT * FROM "
+          + DuckDbSession.quote(parts[0]) + "." + DuckDbSession.quote(parts[1]));
+    }
+    return session;
+  }
+
+  /** The files of the tenant's tables on {@code main}, and which table each bare product name reads. */
+  public static Published list(TenantStorage storage) {
+    return list(storage, Optional.empty());
+  }
+
+  private static Published list(TenantStorage storage, Optional<Map<String, ViewRestriction>> restrictions) {
     List<TableFiles> tables = new ArrayList<>();
     Map<String, String> newestMajor = new LinkedHashMap<>();
     Map<String, Integer> majors = new LinkedHashMap<>();
@@ -72,14 +93,42 @@ public final class PublishedTables {
       }
     }
     tables.sort(Comparator.comparing(TableFiles::name));
-    DuckDbSession session = DuckDbSession.openForQueries(storage.workDirectory(), tables, limits,
-        restrictions.orElse(Map.of()));
-    for (Map.Entry<String, String> alias : newestMajor.entrySet()) {
-      String[] parts = alias.getValue().split("\\.");
-      session.execute("CREATE OR REPLACE VIEW " + DuckDbSession.quote(alias.getKey()) + " AS SELECT * FROM "
-          + DuckDbSession.quote(parts[0]) + "." + DuckDbSession.quote(parts[1]));
+    return new Published(tables, newestMajor);
+  }
+
+  /** The published tables by qualified name ({@code finance.loss_ratio_v1}), and bare names of newest majors. */
+  public record Published(List<TableFiles> tables, Map<String, String> newestMajor) {
+
+    public Published {
+      tables = List.copyOf(tables);
+      newestMajor = Map.copyOf(newestMajor);
     }
-    return session;
+
+    /**
+     * The bytes of the data files of each table {@code query} names, by qualified table name: what a scan of those
+     * tables reads at most (DuckDB may skip row groups, never more).
+     */
+    public Map<String, Long> scanned(GuardedQuery query) {
+      Map<String, Long> scanned = new TreeMap<>();
+      for (String named : query.tables()) {
+        String qualified = newestMajor.getOrDefault(named, named);
+        tables.stream().filter(table -> table.name().equalsIgnoreCase(qualified)).findFirst()
+            .ifPresent(table -> scanned.put(table.name(), bytes(table)));
+      }
+      return scanned;
+    }
+
+    private static long bytes(TableFiles table) {
+      long bytes = 0;
+      for (java.nio.file.Path file : table.files()) {
+        try {
+          bytes += java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("Cannot read the size of a data file of " + table.name(), e);
+        }
+      }
+      return bytes;
+    }
   }
 
   /** Empty if {@code sql} is one read-only query; otherwise why not. */

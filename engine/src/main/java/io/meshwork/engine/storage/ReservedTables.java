@@ -12,7 +12,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 
 /**
- * What Meshwork's own tables in the reserved domain {@code meshwork} share (quality results, the access log): their
+ * What Meshwork's own tables in the reserved domain {@code meshwork} share (quality results, the access log, usage): their
  * columns are internal, and rows are appended straight to {@code main}, one append after another per tenant.
  */
 public final class ReservedTables {
@@ -26,8 +26,11 @@ public final class ReservedTables {
         location);
   }
 
-  /** Writes the rows of Meshwork's own {@code sql} and appends them to {@code table}; appends commute. */
-  public static void append(TenantStorage storage, ComputeEngine compute, Table table, String sql, String what) {
+  /**
+   * Writes the rows of Meshwork's own {@code sql} and appends them to {@code table}; appends commute. Returns the
+   * files written.
+   */
+  public static List<DataFile> append(TenantStorage storage, ComputeEngine compute, Table table, String sql, String what) {
     List<DataFile> files;
     try {
       files = compute.write(storage, List.of(), sql, table, what, ComputeEngine.DEFAULT_TIMEOUT);
@@ -40,5 +43,6 @@ public final class ReservedTables {
       files.forEach(append::appendFile);
       append.commit();
     }
+    return files;
   }
 }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * An HTTP endpoint subscribed to an SNS topic, the way an operator's webhook would be: it confirms the subscription
  * and keeps every notification, so a test can read what the topic published.
  */
-final class NotificationInbox implements AutoCloseable {
+public final class NotificationInbox implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -32,7 +32,7 @@ final class NotificationInbox implements AutoCloseable {
   }
 
   /** Subscribes a new inbox to {@code topicArn} and confirms the subscription. */
-  static NotificationInbox subscribe(SnsClient sns, String topicArn) {
+  public static NotificationInbox subscribe(SnsClient sns, String topicArn) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -51,7 +51,7 @@ final class NotificationInbox implements AutoCloseable {
   }
 
   /** The first notification (type {@code Notification}) that {@code matches}, waiting for it a while. */
-  JsonNode notification(String what, Predicate<JsonNode> matches) {
+  public JsonNode notification(String what, Predicate<JsonNode> matches) {
     return await(what, message -> "Notification".equals(message.path("Type").asText()) && matches.test(message));
   }
 

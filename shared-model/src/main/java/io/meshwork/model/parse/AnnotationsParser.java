@@ -59,13 +59,7 @@ public final class AnnotationsParser {
 
   private static TenantAnnotations parse(YamlMap document, Catalog catalog, String tenant, Problems problems) {
     document.allowOnly("Annotations", KEYS);
-    document.requiredText("The document", "apiVersion", DefinitionParser.API_VERSION)
-        .filter(apiVersion -> !apiVersion.equals(DefinitionParser.API_VERSION))
-        .ifPresent(apiVersion -> problems.error(document.locationOf("apiVersion"),
-            "Unsupported apiVersion '%s'. Use '%s'.", apiVersion, DefinitionParser.API_VERSION));
-    document.requiredText("The document", "kind", KIND).filter(kind -> !kind.equals(KIND))
-        .ifPresent(kind -> problems.error(document.locationOf("kind"),
-            "An annotations file has 'kind: %s', found '%s'.", KIND, kind));
+    OwnFileHeader.check(document, KIND, "An annotations file", problems);
     Optional<String> declared = document.requiredText("The annotations", "tenant", tenant);
     if (declared.isPresent() && !declared.get().equals(tenant)) {
       problems.error(document.locationOf("tenant"), "These annotations belong to tenant '%s', not to '%s'. A tenant "

@@ -20,7 +20,7 @@ final class DefinitionParser {
 
   static final String API_VERSION = "meshwork.io/v1";
   static final List<String> KINDS = List.of("Catalog", "Source", "DataProduct", "Tenant", AnnotationsParser.KIND,
-      WorkspaceParser.KIND);
+      WorkspaceParser.KIND, PriceSheetParser.KIND);
   private static final List<String> WORKSPACE_KINDS = List.of(WorkspaceParser.KIND, "DataProduct",
       AnnotationsParser.KIND);
 
@@ -157,6 +157,9 @@ final class DefinitionParser {
       case WorkspaceParser.KIND -> WorkspaceParser.parse(document, context).ifPresent(workspaces::add);
       case AnnotationsParser.KIND -> {
         // A tenant's own file, read and checked by AnnotationsParser where annotations are used.
+      }
+      case PriceSheetParser.KIND -> {
+        // The provider's prices, read and checked by PriceSheetParser where usage is priced (mesh usage).
       }
       default -> problems.error(document.locationOf("kind"), "Unknown kind '%s'.%s Kinds are %s.", kind.get(),
           Suggestions.didYouMean(kind.get(), KINDS), String.join(", ", KINDS));

@@ -55,6 +55,25 @@ public final class RuntimeNames {
   public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
   /** Every local query of a tenant's data: who, when, what SQL, which tables and columns, how many rows, why. */
   public static final TableName ACCESS_LOG = new TableName("meshwork", "access_log_v1");
+  /** What every step and query cost (one record each), per tenant. */
+  public static final TableName USAGE = new TableName("meshwork", "usage_v1");
+  /** Bytes stored per table, one row per table and measurement, per tenant. */
+  public static final TableName STORAGE = new TableName("meshwork", "storage_v1");
+
+  /** The CloudWatch namespace of usage metrics (EMF), one data point per step of a function. */
+  public static final String USAGE_METRIC_NAMESPACE = "Meshwork/Usage";
+  /** The detail type of a usage record sent to the provider's central bus; the detail is the record. */
+  public static final String USAGE_DETAIL_TYPE = "UsageRecorded";
+  /** The event source of usage records on the central bus. */
+  public static final String USAGE_EVENT_SOURCE = "meshwork.usage";
+  /** The ARN of the provider's central bus, where functions send usage records. */
+  public static final String USAGE_BUS_VARIABLE = "MESHWORK_USAGE_BUS";
+  /** The cost allocation tag on every resource of a tenant's stack: the tenant id. */
+  public static final String TENANT_TAG = "meshwork:tenant";
+  /** The cost allocation tag on resources that serve one product: the product name. */
+  public static final String PRODUCT_TAG = "meshwork:product";
+  /** The memory a Lambda function is configured with, in MB, as Lambda sets it. */
+  public static final String FUNCTION_MEMORY_VARIABLE = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE";
 
   /** The CloudWatch namespace of Meshwork's metrics. */
   public static final String METRIC_NAMESPACE = "Meshwork";
