@@ -120,8 +120,9 @@ class TenantAccessTest {
     // Compute, Validate and Publish each get the location and, per database (7 domains and the pipeline's own),
     // DESCRIBE and table permissions; Validate may create tables; the freshness check may describe the tables of the
     // 6 databases holding products with a freshness SLA; Ingest gets the location, DESCRIBE on the sources' database,
-    // each of the 5 source tables by name, and creates and appends to the pipeline's records.
-    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 3 * (1 + 2 * 8) + 1 + 6 + (1 + 1 + 5 + 2));
+    // each of the 5 source tables by name, and creates and appends to the pipeline's records (quality results and
+    // usage: 2 grants each).
+    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 3 * (1 + 2 * 8) + 1 + 6 + (1 + 1 + 5 + 2 * 2));
   }
 
   @Test
