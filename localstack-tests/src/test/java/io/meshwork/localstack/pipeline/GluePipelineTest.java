@@ -161,6 +161,7 @@ class GluePipelineTest {
    * UpdateTable until the first function's step has committed, so that update carries a stale VersionId: Glue rejects
    * it and Iceberg retries. Validate's appends of quality results then both land; Publish's stamp lands on its audit
    * branch, but its fast-forward has lost, since main moved to the other run's snapshot: CONFLICT, as designed.
+   * Each step then appends its usage record, one more Glue update of the usage table.
    */
   @Test
   void concurrentRuns_glueRejectsTheStaleCommit_icebergRetries_andTheLaterPublishIsAConflict() throws Exception {
@@ -178,7 +179,9 @@ class GluePipelineTest {
         validatedTwo = second.handleRequest(computedTwo, null);
 
         assertThat(race.competingCommitFailure()).isEmpty();
-        assertThat(race.updateTableOutcomes()).containsExactly("400 ConcurrentModificationException", "200 ok");
+        // The stale commit, its retry, then the step's own usage record (another table, committed after the race).
+        assertThat(race.updateTableOutcomes()).containsExactly("400 ConcurrentModificationException", "200 ok",
+            "200 ok");
       }
       assertThat(tenant.query("SELECT run_id, count(*) FROM meshwork.quality_results_v1 GROUP BY run_id "
           + "ORDER BY run_id")).containsExactly(List.of("race-1", (long) validatedOne.get().checks().size()),
@@ -193,7 +196,9 @@ class GluePipelineTest {
         publishedTwo = second.handleRequest(validatedTwo, null);
 
         assertThat(race.competingCommitFailure()).isEmpty();
-        assertThat(race.updateTableOutcomes()).containsExactly("400 ConcurrentModificationException", "200 ok");
+        // The stale commit, its retry, then the step's own usage record (another table, committed after the race).
+        assertThat(race.updateTableOutcomes()).containsExactly("400 ConcurrentModificationException", "200 ok",
+            "200 ok");
       }
       assertThat(publishedOne.get().status()).isEqualTo(PublishResult.Status.PUBLISHED);
       assertThat(publishedTwo.status()).isEqualTo(PublishResult.Status.CONFLICT);
