@@ -82,7 +82,7 @@ public final class ValidateService {
     List<CheckResult> checks;
     try (CheckSession session = engine.compute().openChecks(storage, tables)) {
       checks = new QualityChecks(session, planned.product())
-          .withKnownNullCounts(NullCounts.of(output, snapshotId, planned.product().contract().requiredColumnNames()))
+          .withKnownNullCounts(NullCounts.of(output, snapshotId, planned.product().contract().columnNames()))
           .run(previousRows);
     } catch (SessionBoundException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, "The checks of " + planned.name() + " failed for "

@@ -53,9 +53,9 @@ public final class QualityChecks {
   }
 
   /**
-   * Answers the required-column checks of the columns in {@code nullCounts} from these counts (e.g. from the
-   * table's manifests, see {@link NullCounts}) instead of scanning; a column with empty values is still scanned
-   * for its sample.
+   * Answers the required-column checks and the not_null rules of the columns in {@code nullCounts} from these
+   * counts (e.g. from the table's manifests, see {@link NullCounts}) instead of scanning; a column with empty values
+   * is still scanned, for the exact count of a rule over several columns and for the sample.
    */
   public QualityChecks withKnownNullCounts(Map<String, Long> nullCounts) {
     this.knownNulls = Map.copyOf(nullCounts);
@@ -110,9 +110,16 @@ public final class QualityChecks {
       }
     }
     for (QualityRule rule : rules) {
-      rowPredicate(rule).ifPresent(predicates::add);
+      if (rule.kind() != QualityRule.Kind.NOT_NULL || !knownNoNulls(rule.columns())) {
+        rowPredicate(rule).ifPresent(predicates::add);
+      }
     }
     return predicates;
+  }
+
+  /** Whether the known null counts show that none of {@code columns} has an empty value: no scan needed. */
+  private boolean knownNoNulls(List<String> columns) {
+    return columns.stream().allMatch(column -> Long.valueOf(0).equals(knownNulls.get(column)));
   }
 
   /** Every column list whose uniqueness is checked (the primary key and each unique rule, each once). */
@@ -176,6 +183,10 @@ public final class QualityChecks {
     boolean blocking = rule.severity() == QualityRule.Severity.ERROR;
     Optional<Scalar> tolerance = Optional.ofNullable(rule.settings().get("tolerance"));
     List<String> columns = rule.columns();
+    if (rule.kind() == QualityRule.Kind.NOT_NULL && knownNoNulls(columns)) {
+      return result(rule.type(), columns, blocking, tolerance, 0, String.join(", ", columns) + " "
+          + expectation(rule), List.of());
+    }
     Optional<String> predicate = rowPredicate(rule);
     if (predicate.isPresent()) {
       return rows(rule.type(), columns, blocking, tolerance, predicate.get(), expectation(rule));
