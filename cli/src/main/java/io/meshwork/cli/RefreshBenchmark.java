@@ -78,8 +78,11 @@ final class RefreshBenchmark {
       SeedOptions options = SeedCommand.options(scale, 42, SeedCommand.DEFAULT_YEARS, false);
       SeedCommand.seed(engine, tenant, options, format, Optional.empty(), out);
       Map<String, Double> floorTimes = new LinkedHashMap<>();
+      long cpuAtStart = processCpuNanos();
       double floor = floor(engine, work.resolve("floor"), HomeOption.limits(memory, 1, work), floorTimes);
+      long cpuAfterFloor = processCpuNanos();
       RunReport full = refresh(engine, "bench-full");
+      long cpuAfterFull = processCpuNanos();
       RunReport unchanged = refresh(engine, "bench-unchanged");
       Source changed = catalog.source(CHANGED_SOURCE).orElseThrow();
       new SourceDelivery(engine).deliver(tenant, changed, new SwissDataGenerator().sql(CHANGED_SOURCE,
@@ -100,6 +103,10 @@ final class RefreshBenchmark {
           oneChanged.count(ProductOutcome.Outcome.UP_TO_DATE));
       breakdown(floorTimes, full);
       out.printf(Locale.ROOT, "Ratios: b/a %.2f   c/b %.3f   d/b %.2f%n", b / floor, c / b, d / b);
+      double floorCpu = (cpuAfterFloor - cpuAtStart) / 1e9;
+      double fullCpu = (cpuAfterFull - cpuAfterFloor) / 1e9;
+      out.printf(Locale.ROOT, "CPU time of the process (less sensitive to other load on the machine): (a) %.1f s, "
+          + "(b) %.1f s, b/a %.2f%n", floorCpu, fullCpu, fullCpu / floorCpu);
       out.printf(Locale.ROOT, "Peak memory: process %s, Java heap %s%n", peakResidentMemory(), peakHeap());
       return full.succeeded() && unchanged.succeeded() && oneChanged.succeeded() ? 0 : Mesh.INTERNAL_ERROR;
     } finally {
@@ -180,6 +187,12 @@ final class RefreshBenchmark {
     } catch (IOException e) {
       return "unknown (no /proc)";
     }
+  }
+
+  /** CPU time of the whole process, DuckDB's native threads included. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String peakHeap() {
