@@ -29,6 +29,9 @@ import org.apache.iceberg.types.Types;
  */
 public final class DuckDbSession implements CheckSession {
 
+  /** Rows a partitioned write buffers per partition before writing them (see {@link #open}). */
+  static final int PARTITION_FLUSH_ROWS = 65_536;
+
   private final Connection connection;
   private final Path directory;
   private final Optional<Path> output;
@@ -208,6 +211,12 @@ public final class DuckDbSession implements CheckSession {
         // Spilling needs no allowed directory: DuckDB's own temporary files are not user file access.
         statement.execute("SET temp_directory = " + literal(directory.resolve("spill").toString()));
         statement.execute("SET max_temp_directory_size = " + literal(limits.maxSpill()));
+        if (writing) {
+          // A partitioned COPY buffers rows per partition and thread up to this count before writing them. With the
+          // default (524,288) a month-partitioned 10 M-row result is held almost whole until the end; smaller
+          // batches took about 15 % less CPU for a claims_clean-like write (engineering notes) and buffer less.
+          statement.execute("SET partitioned_write_flush_threshold = " + PARTITION_FLUSH_ROWS);
+        }
         // Pipelines need no order and sort faster without; a person's query keeps its ORDER BY under a LIMIT.
         statement.execute("SET preserve_insertion_order = " + (mode == Mode.QUERY));
         // DuckDB grants read and write alike: only the session's own output directory is named, never the data.

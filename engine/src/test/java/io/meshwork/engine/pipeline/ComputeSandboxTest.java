@@ -70,7 +70,8 @@ class ComputeSandboxTest {
     assertThat(claimsClean.message()).isEqualTo("The transform of claims_clean (products/claims_clean/transform.sql) "
         + "failed for tenant helvetia: The statement needed more than its memory limit of 16MB and was stopped. It "
         + "does not fit in this Compute's memory even when spilling to disk: give it more (mesh run --memory SIZE, a "
-        + "larger Compute on AWS), run the product on the Athena engine (engine: athena), or make the SQL cheaper.");
+        + "larger Compute on AWS), run the product on the Athena engine ('engine: athena' under its transform, or the "
+        + "tenant's 'engines'), or make the SQL cheaper.");
   }
 
   @Test
