@@ -1,6 +1,7 @@
 package io.meshwork.cli;
 
 import io.meshwork.model.runtime.RuntimeNames;
+import io.meshwork.engine.compute.DuckDbCompute;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.storage.LocalTenantStorage;
@@ -29,9 +30,18 @@ final class HomeOption {
     return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), limits);
   }
 
-  /** An engine whose DuckDB sessions share {@code memory} ({@code --memory}), {@code sessions} of them at once. */
-  Engine engine(Catalog catalog, MemoryOption memory, int sessions) {
-    return engine(catalog, home, limits(memory, sessions, home));
+  /**
+   * An engine over the local storage that runs products on athena on the configured Trino, if any, its DuckDB
+   * sessions sharing {@code --memory}, {@code sessions} at once.
+   */
+  Engine engine(Catalog catalog, TrinoOption trino, MemoryOption memory, int sessions) {
+    return engine(catalog, home, trino, limits(memory, sessions, home));
+  }
+
+  static Engine engine(Catalog catalog, Path home, TrinoOption trino, DuckDbSession.Limits limits) {
+    DuckDbCompute duckDb = new DuckDbCompute(limits);
+    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), duckDb, trino.engines(duckDb),
+        java.util.Optional.empty());
   }
 
   /**
