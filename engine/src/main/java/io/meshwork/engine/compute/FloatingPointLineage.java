@@ -45,6 +45,10 @@ final class FloatingPointLineage {
 
   /** A result column: the origins of floating point that feed it, and where its expression starts (-1: unknown). */
   record ResultColumn(Set<Origin> origins, long offset) {
+
+    ResultColumn {
+      origins = Set.copyOf(origins);
+    }
   }
 
   /** For each of the first {@code columnCount} result columns of the serialized plan, in order, its lineage. */
@@ -314,17 +318,25 @@ final class FloatingPointLineage {
   }
 
   /**
-   * The origins of an operator's output columns; an open set stands for columns of unknown number, each of which
-   * may carry every origin in it.
+   * The origins of an operator's output columns. Columns of unknown number ("open") each carry every origin of the
+   * operator's subtree.
    */
-  private record Columns(List<Set<Origin>> known, Set<Origin> open) {
+  private static final class Columns {
+
+    private final List<Set<Origin>> known;
+    private final Set<Origin> open;
+
+    private Columns(List<Set<Origin>> known, Set<Origin> open) {
+      this.known = List.copyOf(known);
+      this.open = open == null ? null : Set.copyOf(open);
+    }
 
     static Columns of(List<Set<Origin>> columns) {
-      return new Columns(List.copyOf(columns), null);
+      return new Columns(columns, null);
     }
 
     static Columns open(Set<Origin> origins) {
-      return new Columns(List.of(), Set.copyOf(origins));
+      return new Columns(List.of(), origins);
     }
 
     boolean isOpen() {
