@@ -11,11 +11,12 @@ import java.util.Set;
 /**
  * Follows each result column of a query back through DuckDB's bound, unoptimised plan
  * ({@code json_serialize_plan}) to the floating-point arithmetic that feeds its value: a function or aggregate
- * that returns DOUBLE or REAL from exact arguments (decimal {@code /}, {@code avg}, {@code sqrt}...), a cast to
- * DOUBLE, a DOUBLE literal, or an input column of a floating-point type. Types come from DuckDB's binder, so
- * comments, strings and names never count; conditions (anything of type BOOLEAN), window partitions and orders,
- * and aggregate filters decide which rows count but feed no value, so they are not followed. An operator this
- * class does not know passes on everything below it, so an unknown shape can only add origins, never hide one.
+ * that returns DOUBLE or REAL from exact arguments (decimal {@code /}, {@code avg}, {@code sqrt}...), a conversion
+ * to DOUBLE (a cast, or one a union forces), a DOUBLE literal, or an input column of a floating-point type. Types
+ * come from DuckDB's binder, so comments, strings and names never count; conditions (anything of type BOOLEAN),
+ * window partitions and orders, and aggregate filters decide which rows count but feed no value, so they are not
+ * followed. An operator this class does not know passes on everything below it, so an unknown shape can only add
+ * origins, never hide one.
  */
 final class FloatingPointLineage {
 
@@ -260,7 +261,7 @@ final class FloatingPointLineage {
     if (cast) {
       // A cast that only widens an operand belongs to the arithmetic above it; alone, it is the origin.
       if (!floatingBelow && !parentFloating) {
-        origins.add(new Origin(location(expression), "a cast to " + typeName(returnType)));
+        origins.add(new Origin(location(expression), "a conversion to " + typeName(returnType)));
       }
       return new Value(origins, floatingBelow);
     }
