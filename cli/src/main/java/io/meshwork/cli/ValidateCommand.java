@@ -56,6 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
       TenantPlan plan = planner.plan(tenant);
       out.printf("  %-16s %2d products in %d waves%n", tenant, plan.products().size(), plan.waves().size());
     }
+    AthenaDialect.report(catalog, planner, out);
     return 0;
   }
 }
