@@ -84,8 +84,9 @@ final class ContractVerifyCommand implements Callable<Integer> {
       return verifyAll(storage, contracts, out, Optional.of(region));
     } catch (SdkException e) {
       throw new UserInputException("AWS refused to read tenant " + tenant + "'s tables in " + region + ": "
-          + e.getMessage() + " The credentials need glue:GetDatabase and glue:GetTable on the tenant's catalog, "
-          + "Lake Formation SELECT (or DESCRIBE and s3:GetObject) on its tables.");
+          + e.getMessage() + " The credentials need glue:GetDatabase and glue:GetTable on the tenant's catalog "
+          + "(Lake Formation DESCRIBE on its tables), s3:GetObject on its warehouse and kms:Decrypt with its data "
+          + "key.");
     } finally {
       Directories.deleteRecursively(staging);
     }

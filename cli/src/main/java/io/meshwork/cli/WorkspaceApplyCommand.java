@@ -104,8 +104,8 @@ final class WorkspaceApplyCommand implements Callable<Integer> {
     if (response.functionError() != null) {
       err.printf("The Access function %s failed (%s): %s: %s%n", target, response.functionError(),
           answer.path("errorType").asText("unknown error"), answer.path("errorMessage").asText(payload));
-      err.println("Nothing is known to have been applied; its log (/aws/lambda/" + target.name() + ") has the "
-          + "details. Applying again is safe: the function reconciles towards the same policy.");
+      err.println("Part of the workspace may have been applied; the function's log (/aws/lambda/" + target.name()
+          + ") has the details. Applying again is safe: the function reconciles towards the same policy.");
       return Mesh.INTERNAL_ERROR;
     }
     if (!answer.path("Applied").asBoolean(false)) {

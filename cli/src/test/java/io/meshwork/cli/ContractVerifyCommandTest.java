@@ -78,6 +78,23 @@ class ContractVerifyCommandTest {
   }
 
   @Test
+  void verifyFails_whenTheTableNoLongerRequiresTheKeyColumn_namingColumnAndKey() throws Exception {
+    try (io.meshwork.engine.storage.LocalTenantStorage storage = io.meshwork.engine.storage.LocalTenantStorage
+        .open(home, "helvetia")) {
+      io.meshwork.engine.storage.ProductTables.load(storage.catalog(), new io.meshwork.model.definition.TableName(
+          "claims", "claims_clean_v1")).orElseThrow().updateSchema().setIdentifierFields(java.util.Set.of())
+          .makeColumnOptional("claim_id").commit();
+    }
+
+    MeshRun verify = verify(contract);
+
+    assertThat(verify.exitCode()).isEqualTo(1);
+    assertThat(verify.out()).contains("  SCHEMA   column claim_id is optional in the table, the contract says "
+        + "required\n  SCHEMA   the table's primary key is [], the contract says [claim_id]\n")
+        .contains("The table does not honour the contract.");
+  }
+
+  @Test
   void verifyRefusesAFileThatIsNoContract_withExitTwo() throws Exception {
     Path notAContract = contracts.resolve("readme.yaml");
     Files.writeString(notAContract, "kind: Something\n");
