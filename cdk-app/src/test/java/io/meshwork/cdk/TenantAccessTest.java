@@ -73,6 +73,24 @@ class TenantAccessTest {
   }
 
   @Test
+  void theReconcilerMayReadAndWriteOnlyTheLedgerAndTheAppliedWorkspaceInTheDataBucket() {
+    String role = stack.getLogicalId((CfnElement) stack.reconciler().function().role().getNode().getDefaultChild());
+    template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
+        "Roles", List.of(Map.of("Ref", role)),
+        "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
+            Map.of("Sid", "KeepLedger", "Effect", "Allow", "Action", List.of("s3:GetObject", "s3:PutObject"),
+                "Resource", List.of(
+                    Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket(), "Arn")),
+                        "/meshwork/access-ledger.json"))),
+                    Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket(), "Arn")),
+                        "/meshwork/workspace.json"))))),
+            Map.of("Sid", "ListLedgerPrefix", "Effect", "Allow", "Action", "s3:ListBucket",
+                "Resource", Map.of("Fn::GetAtt", List.of(bucket(), "Arn")),
+                "Condition", Map.of("StringEquals", Map.of("s3:prefix",
+                    List.of("meshwork/access-ledger.json", "meshwork/workspace.json"))))))))))));
+  }
+
+  @Test
   void dataLakeSettingsGiveIamAllowedPrincipalsNothing_andMakeTheExecutionRoleAndTheReconcilerAdministrators() {
     template.resourceCountIs(LAKE_FORMATION + "DataLakeSettings", 1);
     template.hasResourceProperties(LAKE_FORMATION + "DataLakeSettings", Map.of(

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwork.functions.access.AppliedWorkspace;
 import io.meshwork.functions.access.ApplyReport;
 import io.meshwork.functions.access.LakeFormationGrant;
 import io.meshwork.functions.access.LakeFormationReconciler;
 import io.meshwork.functions.access.S3AccessLedger;
+import io.meshwork.functions.access.S3AppliedWorkspace;
 import io.meshwork.model.access.Ceiling;
 import io.meshwork.model.definition.Diagnostic;
 import io.meshwork.model.definition.InvalidDefinitionException;
@@ -47,7 +49,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       revokes what Meshwork granted and always answers success, so a stack can be deleted.</li>
  *   <li>by the drift-repair schedule, with any other event (e.g. {@code {"tenant": "<id>"}}): reconciles and returns
  *       the report as JSON.</li>
+ *   <li>by {@code mesh workspace apply}, with {@code {"workspace": ...}}: see {@link #applyWorkspace}.</li>
  * </ul>
+ * The deploy and the schedule reconcile the provider's policy with the workspace a tenant admin last applied layered
+ * over it, as applying did (the deploy's fingerprint check is of the provider's policy alone, which is what the
+ * template knows); a stored workspace the catalogue now refuses is left out and its problems reported.
  * Settings, from the environment: {@code MESHWORK_TENANT} (the tenant), {@code MESHWORK_CATALOG_ID} (the account
  * whose Data Catalog holds its tables), {@code MESHWORK_ACCESS_LEDGER} ({@code s3://bucket/key} of the
  * {@link S3AccessLedger}), optionally {@code MESHWORK_DEFINITIONS} (a catalogue directory instead of the packaged one)
@@ -95,31 +101,41 @@ public final class AccessFunction implements RequestStreamHandler {
       JSON.writeValue(output, answer);
       return;
     }
-    ApplyReport report = reconcile(policy());
+    Reconciled reconciled = reconcileWithStoredWorkspace();
+    Map<String, Object> answer = summary(reconciled.report());
+    answer.put("Workspace", reconciled.workspace());
+    if (!reconciled.workspaceProblems().isEmpty()) {
+      answer.put("WorkspaceProblems", reconciled.workspaceProblems());
+    }
     log.println(JSON.writeValueAsString(Map.of("step", "Access", "trigger", "schedule", "report",
-        report.toString())));
-    JSON.writeValue(output, summary(report));
+        reconciled.report().toString(), "workspace", reconciled.workspace(), "workspaceProblems",
+        reconciled.workspaceProblems())));
+    JSON.writeValue(output, answer);
   }
 
   /**
    * A tenant admin's workspace ({@code {"workspace": {"files": {"workspace.yaml": "...", ...}}}}, as {@code mesh
    * workspace apply} sends it), layered over the packaged catalogue, whose tenant file holds the published ceiling: an
-   * invalid workspace is answered with its problems and changes nothing; a valid one is reconciled within the ceiling.
+   * invalid workspace is answered with its problems and changes nothing; a valid one is reconciled within the ceiling
+   * and then stored beside the ledger ({@link S3AppliedWorkspace}), replacing the one applied before.
    */
   Map<String, Object> applyWorkspace(JsonNode workspace) {
-    Map<String, String> files = new java.util.TreeMap<>();
-    workspace.path("files").fields().forEachRemaining(file -> files.put(file.getKey(), file.getValue().asText()));
+    AppliedWorkspace applied = AppliedWorkspace.of(workspace);
     Map<String, Object> answer = new LinkedHashMap<>();
     Compiled compiled;
     try {
-      compiled = compile(Optional.of(new InMemoryDefinitionFiles("workspace", files)));
+      compiled = compile(Optional.of(applied));
     } catch (InvalidDefinitionException invalid) {
       answer.put("Applied", false);
-      answer.put("Problems", invalid.diagnostics().stream().map(diagnostic -> new Diagnostic(WorkspaceFiles.display(
-          diagnostic.location(), "catalogue", "workspace"), diagnostic.message()).toString()).toList());
+      answer.put("Problems", problems(invalid));
       return answer;
     }
-    ApplyReport report = reconcile(compiled.policy());
+    ApplyReport report;
+    try (LakeFormationClient client = lakeFormation.get(); S3Client storage = s3.get()) {
+      report = reconcile(client, storage, compiled);
+      // Kept only once applied, so that every later reconcile (drift repair, deploy) layers the same workspace.
+      ledger(storage).appliedWorkspace().write(applied);
+    }
     answer.put("Applied", true);
     answer.putAll(summary(report));
     answer.put("Report", report.toString());
@@ -145,8 +161,13 @@ public final class AccessFunction implements RequestStreamHandler {
             + " but this function's catalogue compiles tenant " + policy.tenantId() + " to " + policy.fingerprint()
             + ": deploy the functions jar built from the same catalogue as the template.", physicalId, Map.of());
       }
-      ApplyReport report = reconcile(policy);
-      return CustomResourceResponse.of(event, "SUCCESS", report.toString(), physicalId, summary(report));
+      Reconciled reconciled = reconcileWithStoredWorkspace();
+      Map<String, Object> attributes = summary(reconciled.report());
+      attributes.put("Workspace", reconciled.workspace());
+      attributes.put("WorkspaceProblems", reconciled.workspaceProblems().size());
+      String reason = reconciled.report().toString() + (reconciled.workspaceProblems().isEmpty() ? ""
+          : "; " + reconciled.workspace() + ": " + String.join("; ", reconciled.workspaceProblems()));
+      return CustomResourceResponse.of(event, "SUCCESS", reason, physicalId, attributes);
     } catch (RuntimeException failure) {
       return CustomResourceResponse.of(event, "FAILED", failure.getClass().getSimpleName() + ": "
           + failure.getMessage(), physicalId, Map.of());
@@ -163,16 +184,58 @@ public final class AccessFunction implements RequestStreamHandler {
     }
   }
 
-  /** Reconciles {@code policy} within the provider's ceiling for the tenant, which is re-checked here. */
-  private ApplyReport reconcile(LakeFormationPolicy policy) {
+  /**
+   * Reconciles the provider's policy with the workspace last applied layered over it, as {@link #applyWorkspace} did,
+   * within the provider's ceiling. A stored workspace the packaged catalogue now refuses (a newer catalogue removed a
+   * product or lowered the ceiling) is left out: the provider's policy alone is reconciled, which revokes the
+   * workspace's grants, and its problems are logged and answered until the admin applies a corrected workspace.
+   */
+  private Reconciled reconcileWithStoredWorkspace() {
     try (LakeFormationClient client = lakeFormation.get(); S3Client storage = s3.get()) {
-      return reconciler(client, storage).reconcile(policy, compiled().ceiling());
+      S3AppliedWorkspace store = ledger(storage).appliedWorkspace();
+      Optional<AppliedWorkspace> stored = store.read();
+      Compiled effective = compiled();
+      String workspace = "no workspace applied";
+      List<String> problems = List.of();
+      if (stored.isPresent()) {
+        try {
+          effective = compile(stored);
+          workspace = "workspace " + store.location() + " layered";
+        } catch (InvalidDefinitionException invalid) {
+          workspace = "workspace " + store.location() + " left out, the catalogue refuses it";
+          problems = problems(invalid);
+          log.println(JSON.writeValueAsString(Map.of("step", "Access", "workspace", workspace, "problems",
+              problems)));
+        }
+      }
+      return new Reconciled(reconcile(client, storage, effective), workspace, problems);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
     }
   }
 
+  /**
+   * Reconciles a compiled policy, with or without a workspace, within its ceiling: the provider's published one, whose
+   * principals then include the workspace's, so a grant made by hand to one of them above it is revoked as well.
+   */
+  private ApplyReport reconcile(LakeFormationClient client, S3Client storage, Compiled compiled) {
+    return reconciler(client, storage).reconcile(compiled.policy(), compiled.ceiling());
+  }
+
+  private record Reconciled(ApplyReport report, String workspace, List<String> workspaceProblems) {
+  }
+
+  private static List<String> problems(InvalidDefinitionException invalid) {
+    return invalid.diagnostics().stream().map(diagnostic -> new Diagnostic(WorkspaceFiles.display(
+        diagnostic.location(), "catalogue", "workspace"), diagnostic.message()).toString()).toList();
+  }
+
+  private S3AccessLedger ledger(S3Client storage) {
+    return new S3AccessLedger(storage, setting(RuntimeNames.ACCESS_LEDGER_VARIABLE));
+  }
+
   private LakeFormationReconciler reconciler(LakeFormationClient client, S3Client storage) {
-    return new LakeFormationReconciler(client, setting(RuntimeNames.CATALOG_ID_VARIABLE),
-        new S3AccessLedger(storage, setting(RuntimeNames.ACCESS_LEDGER_VARIABLE)));
+    return new LakeFormationReconciler(client, setting(RuntimeNames.CATALOG_ID_VARIABLE), ledger(storage));
   }
 
   /** The tenant's policy, compiled from the catalogue packaged with the function (or {@code MESHWORK_DEFINITIONS}). */
@@ -185,7 +248,9 @@ public final class AccessFunction implements RequestStreamHandler {
     return compile(Optional.empty());
   }
 
-  private Compiled compile(Optional<DefinitionFiles> workspace) {
+  private Compiled compile(Optional<AppliedWorkspace> applied) {
+    Optional<DefinitionFiles> workspace = applied.map(files -> new InMemoryDefinitionFiles("workspace",
+        files.files()));
     String directory = environment.getOrDefault(RuntimeNames.DEFINITIONS_VARIABLE, "");
     DefinitionFiles packaged = directory.isBlank() ? new ClasspathDefinitionFiles()
         : new DirectoryDefinitionFiles(Path.of(directory));

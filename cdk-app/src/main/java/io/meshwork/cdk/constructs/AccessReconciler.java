@@ -34,7 +34,8 @@ import software.constructs.Construct;
  * One resource instead of one per grant, tag association and filter keeps the stack's size independent of the
  * number of grants, and revocation possible. The function's role must be made a data lake administrator (see
  * {@link TenantAccessProps#reconciler()}); it may read the Glue catalog, change Lake Formation permissions, and read
- * and write the ledger object in the data bucket.
+ * and write two objects in the data bucket: the ledger and, beside it, the workspace a tenant admin last applied
+ * ({@code RuntimeNames.appliedWorkspaceKey}), which every reconcile layers over the packaged catalogue.
  */
 public final class AccessReconciler extends Construct {
 
@@ -83,13 +84,16 @@ public final class AccessReconciler extends Construct {
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("KeepLedger")
         .actions(List.of("s3:GetObject", "s3:PutObject"))
-        .resources(List.of(props.dataBucket().arnForObjects(props.ledgerKey())))
+        .resources(List.of(props.dataBucket().arnForObjects(props.ledgerKey()),
+            props.dataBucket().arnForObjects(RuntimeNames.appliedWorkspaceKey(props.ledgerKey()))))
         .build());
+    // Without ListBucket a missing object reads as AccessDenied, not NoSuchKey: the first run has neither object.
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("ListLedgerPrefix")
         .actions(List.of("s3:ListBucket"))
         .resources(List.of(props.dataBucket().getBucketArn()))
-        .conditions(Map.of("StringEquals", Map.of("s3:prefix", List.of(props.ledgerKey()))))
+        .conditions(Map.of("StringEquals", Map.of("s3:prefix", List.of(props.ledgerKey(),
+            RuntimeNames.appliedWorkspaceKey(props.ledgerKey())))))
         .build());
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("UseDataKeyThroughS3")

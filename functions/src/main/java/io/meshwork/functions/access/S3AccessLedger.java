@@ -37,6 +37,11 @@ public final class S3AccessLedger implements AccessLedger {
     this.key = uri.getPath().substring(1);
   }
 
+  /** The store of the workspace last applied, beside this ledger. */
+  public S3AppliedWorkspace appliedWorkspace() {
+    return new S3AppliedWorkspace(s3, bucket, key);
+  }
+
   @Override
   public ManagedAccess read() {
     try {

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.services.lakeformation.model.Permission;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.lambda.model.TracingMode;
@@ -58,6 +60,13 @@ class WorkspaceApplyOnAwsTest {
   private static final String SHIPPED_ACCOUNT = "444455556666";
   private static final String ADMIN = "arn:aws:iam::" + CATALOG_ID + ":role/meshwork-lake-admin";
   private static final String BOARD_OFFICE = "arn:aws:iam::" + CATALOG_ID + ":role/alpina-board-office";
+  private static final String LOSS_RATIO_GRANT = """
+      grants:
+        - to: board-office
+          product: loss_ratio
+          role: controller
+          classifications: [public, internal]
+      """;
 
   @TempDir
   Path work;
@@ -129,13 +138,7 @@ class WorkspaceApplyOnAwsTest {
 
   @Test
   void aTenantAdminsGrant_isAppliedThroughTheAccessFunction_andReported_andApplyingAgainChangesNothing() throws IOException {
-    Path workspace = workspace(BOARD_OFFICE, """
-        grants:
-          - to: board-office
-            product: loss_ratio
-            role: controller
-            classifications: [public, internal]
-        """);
+    Path workspace = workspace(BOARD_OFFICE, LOSS_RATIO_GRANT);
 
     MeshRun apply = apply(workspace, catalogue);
 
@@ -156,6 +159,68 @@ class WorkspaceApplyOnAwsTest {
     assertThat(again.out()).endsWith("\nApplied through meshwork-alpina-access:live: 0 tags created, 0 tag values "
         + "added, 0 databases tagged, 0 columns tagged, 0 filters created, 0 filters updated, 0 filters deleted, 0 "
         + "grants revoked, 0 grants added\n");
+
+    // The hourly drift repair (the schedule's event) layers the stored workspace again: its grant stays.
+    String repair = driftRepair();
+
+    assertThat(repair).isEqualTo("{\"Changes\":0,\"GrantsAdded\":0,\"GrantsRevoked\":0,\"AboveCeiling\":0,"
+        + "\"Workspace\":\"workspace s3://" + ledgerBucket + "/meshwork/workspace.json layered\"}");
+    assertThat(dataCatalog.permissions()).map(listed -> LakeFormationGrant.of(listed).toString()).contains(granted);
+    assertThat(s3.getObjectAsBytes(request -> request.bucket(ledgerBucket).key("meshwork/workspace.json"))
+        .asUtf8String()).contains("\"workspace.yaml\" : \"apiVersion: meshwork.io/v1\\nkind: Workspace\\n");
+  }
+
+  @Test
+  void driftRepair_keepsTheAppliedWorkspacesGrant_butRevokesAHandMadeGrantToItsPrincipalAboveTheCeiling()
+      throws IOException {
+    applyTheLossRatioGrant();
+    // By hand, outside Meshwork: an identifying column, which only case managers may read.
+    lakeFormation.grantPermissions(request -> request.catalogId(CATALOG_ID)
+        .principal(principal -> principal.dataLakePrincipalIdentifier(BOARD_OFFICE))
+        .resource(resource -> resource.tableWithColumns(table -> table.catalogId(CATALOG_ID).databaseName("risk")
+            .name("high_cost_claimants_v1").columnNames("insured_id")))
+        .permissions(Permission.SELECT));
+
+    String repair = driftRepair();
+
+    assertThat(repair).isEqualTo("{\"Changes\":1,\"GrantsAdded\":0,\"GrantsRevoked\":0,\"AboveCeiling\":1,"
+        + "\"Workspace\":\"workspace s3://" + ledgerBucket + "/meshwork/workspace.json layered\"}");
+    assertThat(dataCatalog.permissions()).map(listed -> LakeFormationGrant.of(listed).toString())
+        .anyMatch(grant -> grant.startsWith(BOARD_OFFICE + " SELECT table finance.loss_ratio_v1 ["))
+        .noneMatch(grant -> grant.contains("high_cost_claimants"));
+  }
+
+  @Test
+  void aStoredWorkspaceTheCatalogueNowRefuses_isLeftOut_andItsProblemsAnswered() throws IOException {
+    applyTheLossRatioGrant();
+    // As if a newer catalogue had withdrawn the product the workspace grants.
+    String stored = s3.getObjectAsBytes(request -> request.bucket(ledgerBucket).key("meshwork/workspace.json"))
+        .asUtf8String();
+    s3.putObject(request -> request.bucket(ledgerBucket).key("meshwork/workspace.json"),
+        RequestBody.fromString(stored.replace("product: loss_ratio", "product: loss_ratio_retired")));
+
+    String repair = driftRepair();
+
+    assertThat(repair).startsWith("{\"Changes\":1,\"GrantsAdded\":0,\"GrantsRevoked\":1,\"AboveCeiling\":0,"
+        + "\"Workspace\":\"workspace s3://" + ledgerBucket + "/meshwork/workspace.json left out, the catalogue "
+        + "refuses it\",\"WorkspaceProblems\":[\"workspace/workspace.yaml:");
+    assertThat(dataCatalog.permissions()).map(listed -> LakeFormationGrant.of(listed).toString())
+        .noneMatch(grant -> grant.startsWith(BOARD_OFFICE + " "));
+  }
+
+  @Test
+  void withdrawingTheGrants_byApplyingAWorkspaceWithoutThem_revokesThem_andDriftRepairKeepsThemRevoked()
+      throws IOException {
+    applyTheLossRatioGrant();
+
+    MeshRun withdraw = apply(workspace(BOARD_OFFICE, ""), catalogue);
+
+    assertThat(withdraw.exitCode()).as(withdraw.printed()).isZero();
+    assertThat(withdraw.out()).contains(" 1 grants revoked, 0 grants added\n")
+        .contains("\n  revoked  " + BOARD_OFFICE + " SELECT table finance.loss_ratio_v1 [");
+    assertThat(driftRepair()).startsWith("{\"Changes\":0,");
+    assertThat(dataCatalog.permissions()).map(listed -> LakeFormationGrant.of(listed).toString())
+        .noneMatch(grant -> grant.startsWith(BOARD_OFFICE + " "));
   }
 
   @Test
@@ -194,6 +259,19 @@ class WorkspaceApplyOnAwsTest {
         + "principal board-office of tenant alpina is not in the tenant's account 123456789012. Use an IAM role of "
         + "account 123456789012.\n");
     assertThat(dataCatalog.permissions()).isEmpty();
+  }
+
+  private void applyTheLossRatioGrant() throws IOException {
+    MeshRun apply = apply(workspace(BOARD_OFFICE, LOSS_RATIO_GRANT), catalogue);
+    assertThat(apply.exitCode()).as(apply.printed()).isZero();
+  }
+
+  /** Invokes the function as the drift-repair schedule does (its input is {@code {"tenant": "<id>"}}). */
+  private String driftRepair() {
+    var answer = lambda.invoke(request -> request.functionName(FUNCTION + ":" + RuntimeNames.LIVE_ALIAS)
+        .payload(SdkBytes.fromUtf8String("{\"tenant\":\"" + TENANT + "\"}")));
+    assertThat(answer.functionError()).as(answer.payload().asUtf8String()).isNull();
+    return answer.payload().asUtf8String();
   }
 
   private MeshRun apply(Path workspace, Path catalogue) {

@@ -23,6 +23,15 @@ public final class RuntimeNames {
   public static final String CATALOG_ID_VARIABLE = "MESHWORK_CATALOG_ID";
   /** {@code s3://bucket/key} of the record of what Meshwork granted, so it revokes only its own grants. */
   public static final String ACCESS_LEDGER_VARIABLE = "MESHWORK_ACCESS_LEDGER";
+  /**
+   * The object beside the access ledger (same bucket and folder) where the Access function keeps the workspace it last
+   * applied, so every later reconcile layers it again: {@code meshwork/access-ledger.json} gives
+   * {@code meshwork/workspace.json}.
+   */
+  public static String appliedWorkspaceKey(String ledgerKey) {
+    return ledgerKey.substring(0, ledgerKey.lastIndexOf('/') + 1) + "workspace.json";
+  }
+
   /** {@code true}: S3 buckets addressed by path (emulators). */
   public static final String S3_PATH_STYLE_VARIABLE = "MESHWORK_S3_PATH_STYLE";
   /** DuckDB's threads per session. */
