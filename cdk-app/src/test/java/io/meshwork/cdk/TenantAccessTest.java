@@ -87,7 +87,7 @@ class TenantAccessTest {
             Map.of("Sid", "ListLedgerPrefix", "Effect", "Allow", "Action", "s3:ListBucket",
                 "Resource", Map.of("Fn::GetAtt", List.of(bucket(), "Arn")),
                 "Condition", Map.of("StringEquals", Map.of("s3:prefix",
-                    List.of("meshwork/access-ledger.json", "meshwork/workspace.json"))))))))))));
+                    List.of("meshwork/access-ledger.json", "meshwork/workspace.json")))))))))));
   }
 
   @Test
