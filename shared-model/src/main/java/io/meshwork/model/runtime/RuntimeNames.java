@@ -51,6 +51,13 @@ public final class RuntimeNames {
    */
   public static final String PRODUCT_PUBLISHED = "ProductPublished";
 
+  /**
+   * The database of the staging tables an external engine (Athena) writes a product's run into before its files are
+   * committed to the product's audit branch; nothing in it outlives a run.
+   */
+  public static final String STAGING_DATABASE = "meshwork_staging";
+  /** The Athena workgroup the refresh pipeline runs products on, beside the customers' {@code meshwork}. */
+  public static final String PIPELINE_WORKGROUP = "meshwork-pipeline";
   /** Every check of every validation, per tenant. */
   public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
   /** Every local query of a tenant's data: who, when, what SQL, which tables and columns, how many rows, why. */
