@@ -20,6 +20,7 @@ import io.meshwork.cdk.constructs.TenantPipelineProps;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Contract;
 import io.meshwork.model.definition.Diagnostic;
+import io.meshwork.model.definition.Engine;
 import io.meshwork.model.definition.InvalidDefinitionException;
 import io.meshwork.model.definition.Location;
 import io.meshwork.model.definition.TableName;
@@ -38,6 +39,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.glue.CfnDatabase;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.glue.CfnTable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
@@ -99,6 +101,12 @@ public final class TenantStack extends Stack {
     // The pipeline's own database: Validate creates the quality results table in it on its first run.
     databases.put(TenantPipeline.QUALITY_RESULTS.namespace(), database(TenantPipeline.QUALITY_RESULTS.namespace(),
         "Meshwork pipeline records: quality results of every validation", warehouse));
+    if (plan.products().stream().anyMatch(product -> product.engine() == Engine.ATHENA)) {
+      // Athena writes each such product's run into a staging table here (under the product's own location).
+      databases.put(RuntimeNames.STAGING_DATABASE, database(RuntimeNames.STAGING_DATABASE, "Meshwork staging tables:"
+          + " one per product on Athena and run, removed when the run's files are committed or the run failed",
+          warehouse));
+    }
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
     new AccessAudit(this, "AccessAudit", tenant.id(), key, dataBucket.bucket(), dataBucket.accessLogs());
     // One asset for every function of the stack: the jar is staged and hashed once.
@@ -116,13 +124,26 @@ public final class TenantStack extends Stack {
         .grantInvoke(new software.amazon.awscdk.services.iam.ArnPrincipal(arn))));
     this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(dataBucket.bucket(), key, databases,
         glueTables).withReconciler(reconciler.function().role()));
-    for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
+    List<PipelineFunction> steps = new ArrayList<>(pipeline.computeSteps());
+    steps.addAll(List.of(pipeline.validate(), pipeline.publish()));
+    for (PipelineFunction step : steps) {
       access.grantPipeline(step.role());
     }
     // Validate creates the quality results table; every step may create the usage table it appends to.
-    for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
+    for (PipelineFunction step : steps) {
       access.grantCreateTables(step.role(), TenantPipeline.QUALITY_RESULTS.namespace());
     }
+    // Plan measures each product's inputs from their current snapshots.
+    access.grantMetadataRead(pipeline.plan().role(), readableTables(plan));
+    pipeline.prepareAthena().ifPresent(prepare -> {
+      access.grantCreateTables(prepare.role(), RuntimeNames.STAGING_DATABASE);
+      access.grantStagingDrops(prepare.role());
+      // Athena runs each query as the state machine's role: it reads the inputs, inserts into the staging table
+      // and the state machine removes that table afterwards.
+      IRole queries = pipeline.refresh().stateMachine().getRole();
+      access.grantPipeline(queries);
+      access.grantStagingDrops(queries);
+    });
     pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
     pipeline.deliveries().ifPresent(deliveries -> {
       access.grantTableCommits(deliveries.ingest().role(), plan.sources().stream().map(source -> source.tableName())
@@ -207,6 +228,14 @@ public final class TenantStack extends Stack {
       throw new InvalidDefinitionException(problems);
     }
     return tenant.deliveringPrincipals().stream().map(Tenant.DeliveringPrincipal::arn).toList();
+  }
+
+  /** The tables of the plan's products and sources. */
+  private static List<TableName> readableTables(TenantPlan plan) {
+    List<TableName> tables = new ArrayList<>();
+    plan.products().forEach(product -> tables.add(product.tableName()));
+    plan.sources().forEach(source -> tables.add(source.tableName()));
+    return tables;
   }
 
   /** The plan's products, then its sources, each checked for names Glue and Athena accept. */

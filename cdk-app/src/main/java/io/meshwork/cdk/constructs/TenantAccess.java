@@ -216,6 +216,24 @@ public final class TenantAccess extends Construct {
    * Lets {@code role} create tables in {@code database}, one of the props' databases: the pipeline creates the
    * quality results table on its first validation.
    */
+  /**
+   * Lets {@code role} drop the staging tables: a run's table is removed once its files are committed or the run
+   * failed. Only in the staging database, which must be one of this tenant's databases.
+   */
+  public void grantStagingDrops(IRole role) {
+    String database = io.meshwork.model.runtime.RuntimeNames.STAGING_DATABASE;
+    CfnDatabase target = props.databases().get(database);
+    if (target == null) {
+      throw new IllegalArgumentException("database '" + database + "' is not one of this tenant's databases "
+          + props.databases().keySet() + ".");
+    }
+    grant("StagingDrops-" + Names.nodeUniqueId(role.getNode()), role.getRoleArn(), List.of("DROP"),
+        CfnPrincipalPermissions.ResourceProperty.builder()
+            .table(CfnPrincipalPermissions.TableResourceProperty.builder()
+                .catalogId(account).databaseName(database).tableWildcard(Map.of()).build())
+            .build(), target);
+  }
+
   public void grantCreateTables(IRole role, String database) {
     CfnDatabase target = props.databases().get(database);
     if (target == null) {
