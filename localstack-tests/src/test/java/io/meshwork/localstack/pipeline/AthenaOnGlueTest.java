@@ -127,10 +127,24 @@ class AthenaOnGlueTest {
     assertThat(computed.inputSnapshots()).isEqualTo(prepared.inputSnapshots());
     assertThat(validated.passed()).isTrue();
     assertThat(published.status()).isEqualTo(PublishResult.Status.PUBLISHED);
-    assertThat(tenant.table(ON_ATHENA).location() + "/staging/provider__cost_by_provider_type_v1__r1")
-        .isEqualTo(tenant.table(ON_ATHENA).currentSnapshot().addedDataFiles(tenant.table(ON_ATHENA).io())
-            .iterator().next().location().replaceAll("/data/.*", ""));
-    // The product's groups add up to the claims they were computed from, in DuckDB over main (as mesh query reads).
+    // main reads the files Trino wrote, under the product's own location, after the staging table is gone.
+    org.apache.iceberg.Table product = tenant.table(ON_ATHENA);
+    List<String> files = new ArrayList<>();
+    try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks =
+        product.newScan().planFiles()) {
+      tasks.forEach(task -> files.add(task.file().location()));
+    }
+    assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(file)
+        .startsWith(product.location() + "/staging/provider__cost_by_provider_type_v1__r1/data/"));
+    // Row for row what DuckDB computes from the product's default SQL over the same main snapshots (read as mesh
+    // query reads), every decimal exactly.
+    String columns = "year, canton, region, provider_type, provider_count, insured_count, claim_count,"
+        + " gross_cost_chf, net_cost_chf, avg_amount_per_claim_chf";
+    String duckDbSql = Files.readString(home.resolve("catalog/products/provider/" + ON_ATHENA + "/transform.sql"));
+    List<List<Object>> onAthena = duckDb("SELECT " + columns + " FROM provider.cost_by_provider_type_v1"
+        + " ORDER BY ALL");
+    assertThat(onAthena).hasSize((int) inserted)
+        .isEqualTo(duckDb("SELECT " + columns + " FROM (" + duckDbSql + ") ORDER BY ALL"));
     assertThat(duckDb("SELECT sum(claim_count), sum(gross_cost_chf) FROM provider.cost_by_provider_type_v1"))
         .isEqualTo(duckDb("SELECT count(*), sum(amount_chf) FROM claims.claims_clean_v1"));
   }
@@ -209,6 +223,13 @@ class AthenaOnGlueTest {
     }
     Path alpina = target.resolve("tenants/alpina/tenant.yaml");
     Files.writeString(alpina, Files.readString(alpina) + "engines:\n  " + product + ": athena\n");
+    // Its SQL in Athena's dialect: DuckDB's integer division '//' is '/' on BIGINT operands in Trino.
+    Path directory = target.resolve("products/provider/" + product);
+    Files.writeString(directory.resolve("transform.athena.sql"),
+        Files.readString(directory.resolve("transform.sql")).replace(" // ", " / "));
+    Path definition = directory.resolve("product.yaml");
+    Files.writeString(definition, Files.readString(definition).replace("transform:\n  sql: transform.sql\n",
+        "transform:\n  sql: transform.sql\n  engineSql: {athena: transform.athena.sql}\n"));
     return target;
   }
 
