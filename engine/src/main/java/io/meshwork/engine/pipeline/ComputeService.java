@@ -68,9 +68,10 @@ public final class ComputeService {
     for (PinnedInput input : pinned.inputs()) {
       inputs.add(TableFiles.of(input.name(), input.table(), input.snapshotId(), pinned.storage()));
     }
-    List<DataFile> files;
+    ComputeEngine.Written written;
+    UsageMeter meter = meter(planned);
     try {
-      files = run(request, planned, pinned.storage(), pinned.output(), inputs);
+      written = run(request, planned, pinned.storage(), pinned.output(), inputs);
     } catch (MissingRequiredValuesException e) {
       // The transform ran: it is recorded without output, like one that fails.
       usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
@@ -82,7 +83,9 @@ public final class ComputeService {
           UsageStep.COMPUTE, clock, pinned.rowsIn(), 0, pinned.bytesRead(), 0, 0));
       throw failed;
     }
-    return commit(request, pinned, files, clock, usage, meter);
+    // An engine that reads tables itself knows what it scanned; DuckDB reads every file of the pinned snapshots.
+    return commit(request, pinned.withBytesRead(written.bytesScanned().orElse(pinned.bytesRead())), written.files(),
+        clock, usage, meter);
   }
 
   /**
@@ -180,6 +183,10 @@ public final class ComputeService {
     static Pinned settled(PlannedProduct planned, TenantStorage storage, Table output, ComputeResult result) {
       return new Pinned(planned, storage, output, Optional.of(result), Map.of(), List.of(), 0, 0);
     }
+
+    Pinned withBytesRead(long bytes) {
+      return new Pinned(planned, storage, output, settled, pins, inputs, rowsIn, bytes);
+    }
   }
 
   /** A retried Compute of the same run finds its own commit on the audit branch and reuses it. */
@@ -209,12 +216,18 @@ public final class ComputeService {
         planned.fingerprint(), e.getMessage(), refusals);
   }
 
-  private List<DataFile> run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
+  /** The meter of the engine {@code planned} runs on: usage records name the engine that did the work. */
+  private UsageMeter meter(PlannedProduct planned) {
+    ComputeEngine compute = engine.compute(planned);
+    return compute == engine.compute() ? meter : UsageMeter.of(compute.name());
+  }
+
+  private ComputeEngine.Written run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
       List<TableFiles> inputs) throws MissingRequiredValuesException {
     String sql = SqlTemplate.render(planned.sql(), planned.parameters());
     Duration timeout = planned.transform().timeout().orElse(ComputeEngine.DEFAULT_TIMEOUT);
     try {
-      return engine.compute().write(storage, inputs, sql, output, origin(planned), timeout);
+      return engine.compute(planned).writeMeasured(storage, inputs, sql, output, origin(planned), timeout);
     } catch (MissingRequiredValuesException e) {
       throw e;
     } catch (UnsafeSqlException e) {
@@ -233,7 +246,7 @@ public final class ComputeService {
 
   private static String origin(PlannedProduct planned) {
     return "The " + (planned.origin() == PlannedProduct.Origin.OVERRIDDEN ? "tenant's override of the transform"
-        : "transform") + " of " + planned.name() + " (" + planned.transform().sqlFile() + ")";
+        : "transform") + " of " + planned.name() + " (" + planned.transform().sqlFileFor(planned.engine()) + ")";
   }
 
   private static StepException missing(StepRequest request, PlannedProduct.ResolvedInput input) {
