@@ -37,6 +37,9 @@ import org.apache.iceberg.io.CloseableIterable;
  */
 public final class StagedRun {
 
+  /** Athena's name for the account's Glue Data Catalog, as Trino folds it: the catalog of every rendered table. */
+  public static final String ATHENA_CATALOG = "awsdatacatalog";
+
   private final Engine engine;
   private final io.meshwork.model.definition.Engine on;
   private final UsageSink usage;
@@ -76,10 +79,11 @@ public final class StagedRun {
     TableName staging = stagingTable(planned.tableName(), request.runId());
     create(pinned.storage().catalog(), staging, pinned.output(), request.runId());
     List<StagingQuery.PinnedTable> inputs = pinned.inputs().stream()
-        .map(input -> new StagingQuery.PinnedTable(input.name(), input.input().tableName(), input.snapshotId()))
+        .map(input -> new StagingQuery.PinnedTable(input.name(), input.input().tableName(), input.table().schema(),
+            input.snapshotId()))
         .toList();
     return new StagedQuery(request, StagedQuery.Status.PREPARED, staging.namespace(), staging.table(),
-        StagingQuery.render(planned, on, staging, inputs), SnapshotIds.format(pinned.pins()),
+        StagingQuery.render(planned, on, ATHENA_CATALOG, staging, inputs), SnapshotIds.format(pinned.pins()),
         "Prepared staging table " + staging + " for " + planned.name() + " on " + on + ".", null);
   }
 

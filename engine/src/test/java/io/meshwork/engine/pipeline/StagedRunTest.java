@@ -89,9 +89,11 @@ class StagedRunTest {
     long claims = table(new TableName("sources", "claims_v1")).currentSnapshot().snapshotId();
     assertThat(prepared.inputSnapshots()).containsExactly(java.util.Map.entry("claims", Long.toString(claims)));
     assertThat(prepared.query()).isEqualTo("""
-        INSERT INTO "meshwork_staging"."claims__claims_clean_v1__run_1" ("claim_id", "canton", "amount_chf")
-        WITH "claims" AS (SELECT * FROM "sources"."claims_v1" FOR VERSION AS OF %d)
+        INSERT INTO "awsdatacatalog"."meshwork_staging"."claims__claims_clean_v1__run_1" ("claim_id", "canton", \
+        "amount_chf")
         SELECT "claim_id", "canton", "amount_chf" FROM (
+        WITH
+        "claims" AS (SELECT * FROM "awsdatacatalog"."sources"."claims_v1" FOR VERSION AS OF %d)
         SELECT claim_id, canton, amount_chf
         FROM claims
         WHERE amount_chf > CAST(10.00 AS DECIMAL(12,2))

@@ -57,7 +57,7 @@ class AthenaOnGlueTest {
 
   private static final SeedOptions CLEAN = new SeedOptions(300, 7);
   private static final String ON_ATHENA = "cost_by_provider_type";
-  private static final String TRINO_CATALOG = "awsdatacatalog";
+  private static final String TRINO_CATALOG = io.meshwork.engine.pipeline.StagedRun.ATHENA_CATALOG;
 
   @TempDir
   Path home;
