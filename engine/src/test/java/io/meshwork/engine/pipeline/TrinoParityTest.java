@@ -95,13 +95,44 @@ class TrinoParityTest {
     }
   }
 
+  @Test
+  void aTrinoQueryThatFailsLeavesMainAndNoStagingFilesBehind(LocalTrino trino) throws Exception {
+    try (Engine mixed = mixedEngine(trino, "failing")) {
+      seed(mixed, new SeedOptions(100, 7));
+      new LocalRunner(mixed, 2, (tenant, outcome) -> { }).run(TENANT, Optional.empty(), "r1");
+      Table published = table(mixed, "cost_per_insured");
+      long snapshot = published.currentSnapshot().snapshotId();
+      Path athenaSql = directory.resolve("definitions/products/finance/cost_per_insured/transform.athena.sql");
+      // Same columns and types, so it passes every check before it runs; it fails in Trino on the first row.
+      Files.writeString(athenaSql, Files.readString(athenaSql).replace("CAST(e.year AS INTEGER)",
+          "CAST(e.year / (e.year - e.year) AS INTEGER)"));
+      Engine changed = mixedEngine(trino, "failing");
+
+      RunReport report = new LocalRunner(changed, 2, (tenant, outcome) -> { }).run(TENANT, Optional.empty(), "r2");
+
+      ProductOutcome cost = report.outcomes().stream().filter(outcome -> outcome.product().equals("cost_per_insured"))
+          .findFirst().orElseThrow();
+      assertThat(cost.outcome()).isEqualTo(ProductOutcome.Outcome.FAILED);
+      assertThat(cost.message()).contains("Division by zero");
+      assertThat(table(changed, "cost_per_insured").currentSnapshot().snapshotId()).isEqualTo(snapshot);
+      assertThat(stagingTables(changed)).as("staging tables left").isEmpty();
+      Path staging = Path.of(published.location()).resolve("staging");
+      try (Stream<Path> left = Files.exists(staging) ? Files.walk(staging) : Stream.empty()) {
+        assertThat(left.filter(Files::isRegularFile)).as("files left under " + staging).isEmpty();
+      }
+      changed.close();
+    }
+  }
+
   /** The catalogue with {@link #ON_ATHENA} on athena; Trino knows the tenant's catalog as {@code <prefix>_alpina}. */
   private Engine mixedEngine(LocalTrino trino, String prefix) throws IOException, java.sql.SQLException {
     Path definitions = directory.resolve("definitions");
-    copy(Path.of("../product-definitions/catalog"), definitions);
-    Path tenantFile = definitions.resolve("tenants").resolve(TENANT).resolve("tenant.yaml");
-    Files.writeString(tenantFile, Files.readString(tenantFile) + "engines:\n"
-        + ON_ATHENA.stream().map(product -> "  " + product + ": athena\n").collect(Collectors.joining()));
+    if (!Files.exists(definitions)) {
+      copy(Path.of("../product-definitions/catalog"), definitions);
+      Path tenantFile = definitions.resolve("tenants").resolve(TENANT).resolve("tenant.yaml");
+      Files.writeString(tenantFile, Files.readString(tenantFile) + "engines:\n"
+          + ON_ATHENA.stream().map(product -> "  " + product + ": athena\n").collect(Collectors.joining()));
+    }
     Path home = directory.resolve("mixed");
     LocalTenantStorage.catalogProperties(home, TENANT); // creates the tenant's directory before Trino opens it
     Path tenantRoot = home.resolve("tenants").resolve(TENANT);
