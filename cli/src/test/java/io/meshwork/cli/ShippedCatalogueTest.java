@@ -103,7 +103,7 @@ class ShippedCatalogueTest {
     MeshRun run = MeshRun.of("plan", "--tenant", "lemanic", "--definitions", CATALOGUE);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).containsPattern("  loss_ratio 1\\.1\\.0 -> finance\\.loss_ratio_v1 \\(managed, on duckdb, "
+    assertThat(run.out()).containsPattern("  loss_ratio 1\\.1\\.1 -> finance\\.loss_ratio_v1 \\(managed, on duckdb, "
         + "fingerprint [0-9a-f]{12}\\)");
   }
 

@@ -11,11 +11,12 @@ import java.util.Set;
 /**
  * Follows each result column of a query back through DuckDB's bound, unoptimised plan
  * ({@code json_serialize_plan}) to the floating-point arithmetic that feeds its value: a function or aggregate
- * that returns DOUBLE or REAL from exact arguments (decimal {@code /}, {@code avg}, {@code sqrt}...), a cast to
- * DOUBLE, a DOUBLE literal, or an input column of a floating-point type. Types come from DuckDB's binder, so
- * comments, strings and names never count; conditions (anything of type BOOLEAN), window partitions and orders,
- * and aggregate filters decide which rows count but feed no value, so they are not followed. An operator this
- * class does not know passes on everything below it, so an unknown shape can only add origins, never hide one.
+ * that returns DOUBLE or REAL from exact arguments (decimal {@code /}, {@code avg}, {@code sqrt}...), a conversion
+ * to DOUBLE (a cast, or one a union forces), a DOUBLE literal, or an input column of a floating-point type. Types
+ * come from DuckDB's binder, so comments, strings and names never count; conditions (anything of type BOOLEAN),
+ * window partitions and orders, and aggregate filters decide which rows count but feed no value, so they are not
+ * followed. An operator this class does not know passes on everything below it, so an unknown shape can only add
+ * origins, never hide one.
  */
 final class FloatingPointLineage {
 
@@ -45,6 +46,10 @@ final class FloatingPointLineage {
 
   /** A result column: the origins of floating point that feed it, and where its expression starts (-1: unknown). */
   record ResultColumn(Set<Origin> origins, long offset) {
+
+    ResultColumn {
+      origins = Set.copyOf(origins);
+    }
   }
 
   /** For each of the first {@code columnCount} result columns of the serialized plan, in order, its lineage. */
@@ -256,7 +261,7 @@ final class FloatingPointLineage {
     if (cast) {
       // A cast that only widens an operand belongs to the arithmetic above it; alone, it is the origin.
       if (!floatingBelow && !parentFloating) {
-        origins.add(new Origin(location(expression), "a cast to " + typeName(returnType)));
+        origins.add(new Origin(location(expression), "a conversion to " + typeName(returnType)));
       }
       return new Value(origins, floatingBelow);
     }
@@ -314,17 +319,25 @@ final class FloatingPointLineage {
   }
 
   /**
-   * The origins of an operator's output columns; an open set stands for columns of unknown number, each of which
-   * may carry every origin in it.
+   * The origins of an operator's output columns. Columns of unknown number ("open") each carry every origin of the
+   * operator's subtree.
    */
-  private record Columns(List<Set<Origin>> known, Set<Origin> open) {
+  private static final class Columns {
+
+    private final List<Set<Origin>> known;
+    private final Set<Origin> open;
+
+    private Columns(List<Set<Origin>> known, Set<Origin> open) {
+      this.known = List.copyOf(known);
+      this.open = open == null ? null : Set.copyOf(open);
+    }
 
     static Columns of(List<Set<Origin>> columns) {
-      return new Columns(List.copyOf(columns), null);
+      return new Columns(columns, null);
     }
 
     static Columns open(Set<Origin> origins) {
-      return new Columns(List.of(), Set.copyOf(origins));
+      return new Columns(List.of(), origins);
     }
 
     boolean isOpen() {

@@ -100,8 +100,8 @@ class FloatingPointWarningsTest {
     assertThat(warnings).extracting(Diagnostic::toString).containsExactly(
         FILE + ":4:5: " + WHOSE + "decimal(18,2) column weighted_chf in floating point: the input column cells.weight "
             + "is DOUBLE" + AFTER,
-        FILE + ":5:10: " + WHOSE + "decimal(18,2) column rounded_chf in floating point: a cast to DOUBLE at line 5"
-            + AFTER,
+        FILE + ":5:10: " + WHOSE + "decimal(18,2) column rounded_chf in floating point: a conversion to DOUBLE at "
+            + "line 5" + AFTER,
         FILE + ":6:10: " + WHOSE + "decimal(18,2) column root_chf in floating point: function sqrt (returns DOUBLE) "
             + "at line 6" + AFTER);
   }
@@ -141,6 +141,31 @@ class FloatingPointWarningsTest {
         """);
 
     assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aWindowCarriesItsArgumentsOrigin_throughAUnion_butNotItsPartition() {
+    files.put("products/finance/cost_cells/product.yaml", product("""
+            - {name: partitioned_chf, type: "decimal(18,2)"}
+        """));
+
+    List<Diagnostic> warnings = warnings("""
+        WITH parts AS (
+            SELECT canton, cost_chf, months FROM cells
+            UNION ALL
+            SELECT canton, cost_chf / 2, months FROM cells
+        )
+        SELECT
+            CAST(canton AS VARCHAR)                                                    AS canton,
+            CAST(SUM(cost_chf) OVER (PARTITION BY canton) AS DECIMAL(18,2))            AS amount_chf,
+            CAST(SUM(months) OVER (PARTITION BY cost_chf / 3) AS DECIMAL(18,2))        AS partitioned_chf
+        FROM parts
+        """);
+
+    // The union's column is DOUBLE, so the first branch's decimal is converted too.
+    assertThat(warnings).extracting(Diagnostic::toString).containsExactly(FILE + ":2:20: " + WHOSE
+        + "decimal(18,2) column amount_chf in floating point: a conversion to DOUBLE at line 2, `/` (DuckDB divides "
+        + "in DOUBLE) at line 4" + AFTER);
   }
 
   @Test
