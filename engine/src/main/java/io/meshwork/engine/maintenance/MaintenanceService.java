@@ -2,17 +2,13 @@ package io.meshwork.engine.maintenance;
 
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.model.definition.RetentionPolicy;
-import io.meshwork.model.definition.TableName;
-import io.meshwork.model.plan.PlannedProduct;
-import io.meshwork.model.plan.TenantPlan;
-import io.meshwork.model.runtime.RuntimeNames;
+import io.meshwork.model.plan.MaintainedDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -40,19 +36,10 @@ public final class MaintenanceService {
     TableMaintenance maintenance = new TableMaintenance(policy, now);
     Catalog catalog = engine.storage(tenant).catalog();
     List<MaintenanceReport> reports = new ArrayList<>();
-    for (TableIdentifier table : tables(catalog, namespaces(engine.plan(tenant)))) {
+    for (TableIdentifier table : tables(catalog, MaintainedDatabases.of(engine.plan(tenant)))) {
       reports.add(maintenance.maintain(catalog.loadTable(table), table.toString(), dryRun));
     }
     return new TenantMaintenanceReport(tenant, dryRun, now, policy, reports);
-  }
-
-  /** The namespaces of the plan's products and sources, and Meshwork's own. */
-  static Set<String> namespaces(TenantPlan plan) {
-    Set<String> namespaces = new TreeSet<>();
-    plan.products().stream().map(PlannedProduct::tableName).map(TableName::namespace).forEach(namespaces::add);
-    plan.sources().forEach(source -> namespaces.add(source.tableName().namespace()));
-    namespaces.add(RuntimeNames.QUALITY_RESULTS.namespace());
-    return namespaces;
   }
 
   private static List<TableIdentifier> tables(Catalog catalog, Set<String> namespaces) {
