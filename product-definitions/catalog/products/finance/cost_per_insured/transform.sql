@@ -1,4 +1,7 @@
 -- Net cost per insured-year by year, canton, age band and insurance model.
+-- Quotients are exact: integer units (cents, 1/10000 insured-years) divided with integer division, rounded
+-- half up as (2n + d) // (2d) for n >= 0, d > 0. Decimal `/` would run in DOUBLE on DuckDB and round
+-- half cents differently from an exact engine.
 WITH banded AS (
     SELECT
         m.insured_id,
@@ -25,7 +28,8 @@ cost AS (
         COUNT(*)              AS claim_count,
         SUM(c.amount_chf)     AS gross_cost,
         SUM(c.cost_share_chf) AS cost_share,
-        SUM(c.net_amount_chf) AS net_cost
+        SUM(c.net_amount_chf) AS net_cost,
+        CAST(SUM(c.net_amount_chf) * 100 AS BIGINT) AS net_cost_cents
     FROM claims_clean c
     JOIN banded b
       ON b.insured_id = c.insured_id
@@ -38,13 +42,14 @@ SELECT
     CAST(e.age_band AS VARCHAR)                                 AS age_band,
     CAST(e.insurance_model AS VARCHAR)                          AS insurance_model,
     CAST(e.insured_count AS BIGINT)                             AS insured_count,
-    CAST(e.covered_months / 12.0 AS DECIMAL(18,4))              AS insured_years,
+    CAST((2 * e.covered_months * 10000 + 12) // 24 * 0.0001 AS DECIMAL(18,4))
+                                                                AS insured_years,
     CAST(COALESCE(k.claim_count, 0) AS BIGINT)                  AS claim_count,
     CAST(COALESCE(k.gross_cost, 0) AS DECIMAL(18,2))            AS gross_cost_chf,
     CAST(COALESCE(k.cost_share, 0) AS DECIMAL(18,2))            AS cost_share_chf,
     CAST(COALESCE(k.net_cost, 0) AS DECIMAL(18,2))              AS net_cost_chf,
-    CAST(COALESCE(k.net_cost, 0) * 12.0 / NULLIF(e.covered_months, 0) AS DECIMAL(18,2))
-                                                                AS net_cost_per_insured_chf
+    CAST((2 * COALESCE(k.net_cost_cents, 0) * 12 + e.covered_months) // NULLIF(2 * e.covered_months, 0) * 0.01
+         AS DECIMAL(18,2))                                      AS net_cost_per_insured_chf
 FROM exposure e
 LEFT JOIN cost k
        ON k.year = e.year

@@ -1,4 +1,7 @@
 -- Earned premium vs incurred net claims per year and canton; loss and combined ratio.
+-- Ratios are exact: integer units (cents, months, 0.0001) divided with integer division and rounded half up
+-- (away from zero) as sign(n) * sign(d) * ((2|n| + |d|) // (2|d|)); premiums may be negative. Decimal `/`
+-- would run in DOUBLE on DuckDB and round half units differently from an exact engine.
 WITH first_exposure AS (
     SELECT MIN(month_start) AS first_month
     FROM insured_months
@@ -43,7 +46,8 @@ combined AS (
         COALESCE(e.covered_months, 0) AS covered_months,
         COALESCE(p.earned_premium, 0) AS earned_premium,
         COALESCE(k.net_claims, 0)     AS net_claims,
-        COALESCE(k.net_claims, 0) / NULLIF(p.earned_premium, 0) AS loss_ratio
+        CAST(COALESCE(k.net_claims, 0) * 100 AS BIGINT) AS net_claims_cents,
+        CAST(NULLIF(p.earned_premium, 0) * 100 AS BIGINT) AS premium_cents
     FROM cells x
     LEFT JOIN premium  p ON p.year = x.year AND p.canton = x.canton
     LEFT JOIN exposure e ON e.year = x.year AND e.canton = x.canton
@@ -52,10 +56,22 @@ combined AS (
 SELECT
     CAST(year AS INTEGER)                                   AS year,
     CAST(canton AS VARCHAR)                                 AS canton,
-    CAST(covered_months / 12.0 AS DECIMAL(18,4))            AS insured_years,
+    CAST((2 * covered_months * 10000 + 12) // 24 * 0.0001 AS DECIMAL(18,4))
+                                                            AS insured_years,
     CAST(earned_premium AS DECIMAL(18,2))                   AS earned_premium_chf,
     CAST(net_claims AS DECIMAL(18,2))                       AS net_claims_chf,
-    CAST(loss_ratio AS DECIMAL(18,4))                       AS loss_ratio,
+    -- net claims / premium, in units of 0.0001
+    CAST(sign(net_claims_cents) * sign(premium_cents)
+         * ((2 * abs(net_claims_cents) * 10000 + abs(premium_cents)) // (2 * abs(premium_cents))) * 0.0001
+         AS DECIMAL(18,4))                                  AS loss_ratio,
     CAST(${expense_ratio} AS DECIMAL(5,4))                  AS expense_ratio,
-    CAST(loss_ratio + ${expense_ratio} AS DECIMAL(18,4))    AS combined_ratio
-FROM combined
+    -- (net claims + expense ratio * premium) / premium, in units of 0.0001
+    CAST(sign(combined_units) * sign(premium_cents)
+         * ((2 * abs(combined_units) + abs(premium_cents)) // (2 * abs(premium_cents))) * 0.0001
+         AS DECIMAL(18,4))                                  AS combined_ratio
+FROM (
+    SELECT
+        *,
+        net_claims_cents * 10000 + CAST(${expense_ratio} * 10000 AS BIGINT) * premium_cents AS combined_units
+    FROM combined
+)

@@ -24,8 +24,9 @@ final class PlanText {
     for (int wave = 0; wave < waves.size(); wave++) {
       out.printf("%nWave %d%n", wave + 1);
       for (PlannedProduct product : waves.get(wave)) {
-        out.printf("  %s %s -> %s (%s, fingerprint %s)%n", product.name(), product.version(), product.tableName(),
-            product.origin().name().toLowerCase(Locale.ROOT), product.fingerprint().substring(0, 12));
+        out.printf("  %s %s -> %s (%s, on %s, fingerprint %s)%n", product.name(), product.version(),
+            product.tableName(), product.origin().name().toLowerCase(Locale.ROOT), product.engine(),
+            product.fingerprint().substring(0, 12));
         if (!product.parameters().isEmpty()) {
           out.printf("      parameters: %s%n", product.parameters().keySet().stream().sorted()
               .map(name -> name + "=" + product.parameters().get(name).display()).collect(Collectors.joining(", ")));

@@ -12,7 +12,7 @@ import java.util.Map;
 /** The JSON shape of a plan: stable field names for scripts and the Plan function's output. */
 record PlanView(String tenant, String displayName, List<String> sources, List<List<Product>> waves) {
 
-  record Product(String name, String domain, String version, String table, String origin,
+  record Product(String name, String domain, String version, String table, String origin, String engine,
       Map<String, String> parameters, List<Input> inputs, String schedule, String fingerprint, List<String> reasons) {
   }
 
@@ -29,7 +29,7 @@ record PlanView(String tenant, String displayName, List<String> sources, List<Li
     planned.parameters().keySet().stream().sorted()
         .forEach(name -> parameters.put(name, planned.parameters().get(name).display()));
     return new Product(planned.name(), planned.product().domain(), planned.version().toString(),
-        planned.tableName().toString(), planned.origin().name().toLowerCase(Locale.ROOT), parameters,
+        planned.tableName().toString(), planned.origin().name().toLowerCase(Locale.ROOT), planned.engine().id(), parameters,
         planned.inputs().stream().map(input -> new Input(input.name(), input.isSource() ? "source" : "product",
             input.version().toString(), input.tableName().toString())).toList(),
         planned.schedule().map(schedule -> schedule.expression()).orElse(null), planned.fingerprint(),

@@ -93,8 +93,18 @@ class ShippedCatalogueTest {
     assertThat(lossRatio.get("name").asText()).isEqualTo("loss_ratio");
     assertThat(lossRatio.get("version").asText()).isEqualTo("1.1.0");
     assertThat(lossRatio.get("table").asText()).isEqualTo("finance.loss_ratio_v1");
+    assertThat(lossRatio.get("engine").asText()).isEqualTo("duckdb");
     assertThat(lossRatio.get("parameters").get("expense_ratio").asText()).isEqualTo("0.0800");
     assertThat(lossRatio.get("reasons").get(0).asText()).isEqualTo("subscribed (^1)");
+  }
+
+  @Test
+  void planShowsTheEngineEachProductRunsOn() {
+    MeshRun run = MeshRun.of("plan", "--tenant", "lemanic", "--definitions", CATALOGUE);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).containsPattern("  loss_ratio 1\\.1\\.0 -> finance\\.loss_ratio_v1 \\(managed, on duckdb, "
+        + "fingerprint [0-9a-f]{12}\\)");
   }
 
   @Test

@@ -161,7 +161,7 @@ public final class ComputeService {
 
   private List<DataFile> run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
       List<TableFiles> inputs) throws MissingRequiredValuesException {
-    String sql = SqlTemplate.render(planned.transform().sql(), planned.parameters());
+    String sql = SqlTemplate.render(planned.sql(), planned.parameters());
     Duration timeout = planned.transform().timeout().orElse(ComputeEngine.DEFAULT_TIMEOUT);
     try {
       return engine.compute().write(storage, inputs, sql, output, origin(planned), timeout);

@@ -1,16 +1,18 @@
 package io.meshwork.model.definition;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A customer organisation: its AWS account, what it subscribes to, how it customises it, and which of its IAM roles
- * deliver its source files.
+ * A customer organisation: its AWS account, what it subscribes to, how it customises it, which of its IAM roles
+ * deliver its source files, and which of its products run on another engine than their definition says (its
+ * largest products, for a large tenant).
  */
 public record Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
     List<Override> overrides, List<Principal> principals, List<DeliveringPrincipal> deliveringPrincipals,
-    Location location, Delegation delegation) {
+    Location location, Delegation delegation, Map<String, EngineChoice> engines) {
 
   public Tenant {
     Objects.requireNonNull(id, "id");
@@ -22,6 +24,15 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
     deliveringPrincipals = List.copyOf(deliveringPrincipals);
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(delegation, "delegation");
+    engines = Map.copyOf(engines);
+  }
+
+  /** A tenant whose products all run on the engines their definitions name. */
+  public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
+      List<Override> overrides, List<Principal> principals, List<DeliveringPrincipal> deliveringPrincipals,
+      Location location, Delegation delegation) {
+    this(id, displayName, account, subscriptions, overrides, principals, deliveringPrincipals, location, delegation,
+        Map.of());
   }
 
   /** A tenant without admins, ceiling, groups or grants. */
@@ -44,7 +55,7 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
     return new Tenant(id, displayName, account, subscriptions,
         java.util.stream.Stream.concat(overrides.stream(), moreOverrides.stream()).toList(),
         java.util.stream.Stream.concat(principals.stream(), morePrincipals.stream()).toList(), deliveringPrincipals,
-        location, delegation.withWorkspace(groups, grants, document));
+        location, delegation.withWorkspace(groups, grants, document), engines);
   }
 
   /** The catalogue roles {@code principal} holds itself and through its groups. */
@@ -58,6 +69,15 @@ public record Tenant(String id, String displayName, Account account, List<Subscr
   public Tenant(String id, String displayName, Account account, List<Subscription> subscriptions,
       List<Override> overrides, List<Principal> principals, Location location) {
     this(id, displayName, account, subscriptions, overrides, principals, List.of(), location, Delegation.NONE);
+  }
+
+  /** The engine the tenant chose for one product, and where it said so. */
+  public record EngineChoice(String product, Engine engine, Location location) {
+    public EngineChoice {
+      Objects.requireNonNull(product, "product");
+      Objects.requireNonNull(engine, "engine");
+      Objects.requireNonNull(location, "location");
+    }
   }
 
   /** The tenant's AWS account; the id is empty until the account exists. */

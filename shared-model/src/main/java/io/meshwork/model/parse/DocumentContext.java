@@ -1,5 +1,6 @@
 package io.meshwork.model.parse;
 
+import io.meshwork.model.definition.Engine;
 import io.meshwork.model.definition.Location;
 import io.meshwork.model.definition.Problems;
 import io.meshwork.model.definition.Transform;
@@ -10,7 +11,10 @@ record DocumentContext(String path, DefinitionFiles files, Problems problems) {
 
   private static final java.time.Duration MAX_TIMEOUT = java.time.Duration.ofHours(12);
 
-  /** Reads a transform's SQL file, given relative to this document; reports a missing or escaping path. */
+  /**
+   * Reads a transform: its SQL file, given relative to this document (a missing or escaping path is reported), its
+   * timeout, its engine and any SQL written for one engine's dialect.
+   */
   Optional<Transform> transform(YamlMap owner, String what) {
     Optional<YamlMap> transform = owner.optionalMap(what, "transform");
     if (transform.isEmpty()) {
@@ -20,13 +24,57 @@ record DocumentContext(String path, DefinitionFiles files, Problems problems) {
       }
       return Optional.empty();
     }
-    YamlMap map = transform.get().allowOnly("transform", java.util.List.of("sql", "timeout"));
+    YamlMap map = transform.get().allowOnly("transform", java.util.List.of("sql", "timeout", "engine", "engineSql"));
     Optional<String> file = map.requiredText("The transform of " + what, "sql", "transform.sql");
     if (file.isEmpty()) {
       return Optional.empty();
     }
     Location location = map.locationOf("sql");
-    String relative = file.get();
+    Optional<Transform.EngineSql> sql = sqlFile(file.get(), location, what);
+    Optional<java.time.Duration> timeout = timeout(map, what);
+    Engine engine = engine(map, "engine", "the transform of " + what).orElse(Engine.DUCKDB);
+    java.util.Map<Engine, Transform.EngineSql> engineSql = engineSql(map, what);
+    return sql.map(text -> new Transform(text.sqlFile(), text.sql(), timeout, engine, engineSql, location));
+  }
+
+  /** The engine named under {@code key} of {@code map}, reporting a name that is none. */
+  Optional<Engine> engine(YamlMap map, String key, String what) {
+    Optional<String> text = map.optionalText(what, key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Engine> engine = Engine.fromId(text.get());
+    if (engine.isEmpty()) {
+      problems.error(map.locationOf(key), "Unknown engine '%s' of %s.%s Engines are %s.", text.get(), what,
+          io.meshwork.model.definition.Suggestions.didYouMean(text.get(), Engine.ids()),
+          String.join(", ", Engine.ids()));
+    }
+    return engine;
+  }
+
+  /** The optional {@code engineSql} of a transform: per engine, a SQL file in that engine's dialect. */
+  private java.util.Map<Engine, Transform.EngineSql> engineSql(YamlMap transform, String what) {
+    java.util.Map<Engine, Transform.EngineSql> files = new java.util.EnumMap<>(Engine.class);
+    Optional<YamlMap> map = transform.optionalMap("the transform of " + what, "engineSql");
+    if (map.isEmpty()) {
+      return files;
+    }
+    for (String key : map.get().keys()) {
+      Optional<String> file = map.get().optionalText("'engineSql' of the transform of " + what, key);
+      if (Engine.fromId(key).isEmpty()) {
+        problems.error(map.get().keyLocation(key), "Unknown engine '%s' in 'engineSql' of the transform of %s.%s "
+            + "Engines are %s.", key, what, io.meshwork.model.definition.Suggestions.didYouMean(key, Engine.ids()),
+            String.join(", ", Engine.ids()));
+        continue;
+      }
+      file.flatMap(relative -> sqlFile(relative, map.get().locationOf(key), what))
+          .ifPresent(sql -> files.put(Engine.fromId(key).get(), sql));
+    }
+    return files;
+  }
+
+  /** Reads the SQL file {@code relative} to this document; reports a missing, escaping or empty file. */
+  private Optional<Transform.EngineSql> sqlFile(String relative, Location location, String what) {
     String resolved = resolve(relative);
     if (relative.startsWith("/") || resolved.startsWith("../") || resolved.equals("..")) {
       problems.error(location, "SQL file '%s' lies outside the catalogue. Give a path relative to %s inside the "
@@ -43,8 +91,7 @@ record DocumentContext(String path, DefinitionFiles files, Problems problems) {
       problems.error(new Location(resolved, 1, 1), "The transform SQL of %s is empty. Write one SELECT.", what);
       return Optional.empty();
     }
-    Optional<java.time.Duration> timeout = timeout(map, what);
-    return Optional.of(new Transform(resolved, sql.get(), timeout, location));
+    return Optional.of(new Transform.EngineSql(resolved, sql.get()));
   }
 
   /** The optional {@code timeout} of a transform: an ISO-8601 duration from one second to twelve hours. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class TenantParser {
 
   private static final List<String> KEYS = List.of("apiVersion", "kind", "id", "displayName", "account",
-      "subscriptions", "overrides", "principals", "deliveringPrincipals", "admins", "ceiling");
+      "subscriptions", "overrides", "principals", "deliveringPrincipals", "admins", "ceiling", "engines");
   private static final List<String> ACCOUNT_KEYS = List.of("email", "id", "region");
   private static final List<String> SUBSCRIPTION_KEYS = List.of("product", "version", "parameters", "schedule");
   private static final List<String> OVERRIDE_KEYS = List.of("product", "transform", "reason");
@@ -46,11 +46,25 @@ final class TenantParser {
         DelegationParser.ceiling(document, what, problems), List.of(), List.of(), Optional.empty());
     List<Tenant.DeliveringPrincipal> delivering = DeliveringPrincipals.parse(document, what,
         account.flatMap(Tenant.Account::id), problems);
+    Map<String, Tenant.EngineChoice> engines = engines(document, what, context);
     if (id.isEmpty() || displayName.isEmpty() || account.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Tenant(id.get(), displayName.get(), account.get(), subscriptions, overrides, principals,
-        delivering, document.location(), delegation));
+        delivering, document.location(), delegation, engines));
+  }
+
+  /** The optional {@code engines} map: product name to the engine it runs on for this tenant. */
+  private static Map<String, Tenant.EngineChoice> engines(YamlMap document, String what, DocumentContext context) {
+    Map<String, Tenant.EngineChoice> engines = new java.util.TreeMap<>();
+    document.optionalMap(what, "engines").ifPresent(map -> {
+      for (String product : map.keys()) {
+        context.engine(map, product, "product " + product + " in 'engines' of " + what)
+            .ifPresent(engine -> engines.put(product, new Tenant.EngineChoice(product, engine,
+                map.keyLocation(product))));
+      }
+    });
+    return engines;
   }
 
   private static Optional<Tenant.Account> account(YamlMap document, String what, Problems problems) {

@@ -29,7 +29,7 @@ final class Fingerprint {
     StringBuilder canonical = new StringBuilder();
     canonical.append("product=").append(product.name()).append('@').append(product.version())
         .append(";domain=").append(product.domain())
-        .append(";sql=").append(transform.sql().strip());
+        .append(";sql=").append(transform.sqlFor(transform.engine()).strip());
     for (Column column : product.contract().columns()) {
       canonical.append(";column=").append(column.name()).append(':').append(column.type()).append(':')
           .append(column.required()).append(':').append(column.classification().label());

@@ -1,6 +1,7 @@
 package io.meshwork.model.plan;
 
 import io.meshwork.model.definition.DataProduct;
+import io.meshwork.model.definition.Engine;
 import io.meshwork.model.definition.ParameterValue;
 import io.meshwork.model.definition.Schedule;
 import io.meshwork.model.definition.SemanticVersion;
@@ -50,6 +51,16 @@ public record PlannedProduct(DataProduct product, Origin origin, Transform trans
 
   public TableName tableName() {
     return product.tableName();
+  }
+
+  /** The engine this product runs on for the tenant: the tenant's choice, else its transform's. */
+  public Engine engine() {
+    return transform.engine();
+  }
+
+  /** The SQL that runs, in the dialect of {@link #engine()}, before its parameters are bound. */
+  public String sql() {
+    return transform.sqlFor(transform.engine());
   }
 
   /** An input resolved to the version and table that will be read. */

@@ -91,7 +91,20 @@ final class TenantPlanning {
         planned.put(node.key, planProduct(node, overrides.get(node.key.name()), subscriptions.get(node.key.name())));
       }
     }
+    checkEngineChoices(planned.values());
     return new TenantPlan(tenant.id(), Waves.of(planned.values()), sources(planned.values()));
+  }
+
+  /** Every product the tenant moved to another engine must be one it runs. */
+  private void checkEngineChoices(java.util.Collection<PlannedProduct> planned) {
+    List<String> names = planned.stream().map(PlannedProduct::name).distinct().sorted().toList();
+    for (Tenant.EngineChoice choice : tenant.engines().values()) {
+      if (!names.contains(choice.product())) {
+        problems.error(choice.location(), "Cannot plan tenant %s: 'engines' names product %s, which the tenant "
+            + "does not run.%s Name a product it subscribes to or one they read.", tenant.id(), choice.product(),
+            Suggestions.didYouMean(choice.product(), names));
+      }
+    }
   }
 
   /** Adds a demand and resolves the product family it falls in. */
@@ -191,8 +204,9 @@ final class TenantPlanning {
         problems.error(override.location(), "Tenant %s overrides its own custom product '%s'. Change that product's "
             + "transform instead.", tenant.id(), override.product());
       } else {
-        TransformCheck.check(node.get().chosen, override.transform(), "The override by tenant " + tenant.id(),
-            problems);
+        Node overridden = node.get();
+        override.transform().eachSqlFile().forEach(file -> TransformCheck.check(overridden.chosen, file,
+            "The override by tenant " + tenant.id(), problems));
         overrides.put(override.product(), override);
       }
     }
@@ -201,7 +215,9 @@ final class TenantPlanning {
 
   private PlannedProduct planProduct(Node node, Tenant.Override override, Tenant.Subscription subscription) {
     DataProduct product = node.chosen;
-    Transform transform = override == null ? product.transform() : override.transform();
+    Transform chosenTransform = override == null ? product.transform() : override.transform();
+    Tenant.EngineChoice engineChoice = tenant.engines().get(product.name());
+    Transform transform = engineChoice == null ? chosenTransform : chosenTransform.onEngine(engineChoice.engine());
     PlannedProduct.Origin origin = product.isCustom() ? PlannedProduct.Origin.CUSTOM
         : override == null ? PlannedProduct.Origin.MANAGED : PlannedProduct.Origin.OVERRIDDEN;
     Map<String, ParameterValue> parameters = parameters(product, subscription);
@@ -226,6 +242,9 @@ final class TenantPlanning {
         .collect(Collectors.toCollection(ArrayList::new));
     if (override != null) {
       reasons.add("transform overridden by tenant" + (override.reason().isBlank() ? "" : ": " + override.reason()));
+    }
+    if (engineChoice != null && engineChoice.engine() != chosenTransform.engine()) {
+      reasons.add("runs on " + engineChoice.engine() + " for this tenant");
     }
     Optional<Schedule> schedule = subscription != null && subscription.schedule().isPresent()
         ? subscription.schedule()

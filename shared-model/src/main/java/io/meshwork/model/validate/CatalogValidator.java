@@ -40,7 +40,8 @@ public final class CatalogValidator {
     for (DataProduct product : catalog.products()) {
       checkInputs(product);
       checkReferenceRules(product);
-      TransformCheck.check(product, product.transform(), "The transform", problems);
+      product.transform().eachSqlFile().forEach(file -> TransformCheck.check(product, file, "The transform",
+          problems));
       Map<String, AccessRule> rulesByRole = new HashMap<>();
       for (AccessRule rule : product.access()) {
         AccessRule previous = rulesByRole.putIfAbsent(rule.role(), rule);

@@ -7,26 +7,13 @@ import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.InvalidDefinitionException;
 import io.meshwork.model.parse.CatalogLoader;
 import io.meshwork.model.parse.InMemoryDefinitionFiles;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
 
-  private final Map<String, String> files = new LinkedHashMap<>();
-
-  PlannerTest() {
-    files.put("catalog.yaml", "apiVersion: meshwork.io/v1\nkind: Catalog\nname: test\nroles: [{role: analyst}]\n");
-    files.put("sources/raw.yaml", """
-        apiVersion: meshwork.io/v1
-        kind: Source
-        name: raw
-        domain: sources
-        version: 1.0.0
-        columns: [{name: id, type: long, required: true}]
-        """);
-  }
+  private final Map<String, String> files = MinimalCatalogue.files();
 
   @Test
   void planIncludesOnlyTheSubscriptionsAndWhatTheyRead() {
