@@ -17,7 +17,7 @@ class WorkspaceCommandsTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith(CATALOGUE + " is valid: 5 sources, 9 products (9 versions), 3 tenants, 1 custom "
-        + "product, 18 transform tests.\n  with the workspace " + WORKSPACE + " of tenant alpina\n");
+        + "product, 24 transform tests.\n  with the workspace " + WORKSPACE + " of tenant alpina\n");
   }
 
   @Test
