@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code mesh bench}: measured performance figures, side by side in one run. */
 @Command(name = "bench", description = "Benchmark a full refresh against plain DuckDB (or, with 'plan', planning). "
-    + "Figures are measured in this run, never asserted in tests.", subcommands = {PlanBenchmark.class, IngestBenchmark.class})
+    + "Figures are measured in this run, never asserted in tests.", subcommands = {PlanBenchmark.class,
+    IngestBenchmark.class,
+    EngineBenchmark.class})
 final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec

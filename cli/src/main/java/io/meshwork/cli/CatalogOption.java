@@ -60,20 +60,23 @@ final class CatalogOption {
 
   /**
    * Binds every transform, override and SQL rule of {@code catalog} in DuckDB against empty inputs; problems are
-   * reported like invalid definitions.
+   * reported like invalid definitions. Returns the warnings (decimal columns computed in floating point), sorted,
+   * their files named as the user can open them.
    */
-  static void bindTransforms(String directory, Optional<Path> workspace, Catalog catalog)
+  static List<Diagnostic> bindTransforms(String directory, Optional<Path> workspace, Catalog catalog)
       throws java.io.IOException {
     Path scratch = java.nio.file.Files.createTempDirectory("meshwork-validate");
     Problems problems = new Problems();
+    Problems warnings = new Problems();
     try {
-      io.meshwork.engine.compute.TransformBinding.check(catalog, scratch, problems);
+      io.meshwork.engine.compute.TransformBinding.check(catalog, scratch, problems, warnings);
     } finally {
       io.meshwork.engine.compute.Directories.deleteRecursively(scratch);
     }
     if (!problems.isEmpty()) {
       throw invalid(problems, directory, workspace);
     }
+    return displayed(warnings.sorted(), directory, workspace);
   }
 
   private static String display(String directory) {
@@ -126,11 +129,16 @@ final class CatalogOption {
 
   private static InvalidDefinitionException invalid(List<Diagnostic> diagnostics, String directory,
       Optional<Path> workspace) {
+    return new InvalidDefinitionException(displayed(diagnostics, directory, workspace));
+  }
+
+  /** The diagnostics with their files named as the user can open them from where mesh runs. */
+  private static List<Diagnostic> displayed(List<Diagnostic> diagnostics, String directory, Optional<Path> workspace) {
     String catalogueRoot = display(directory);
     String workspaceRoot = workspace.map(path -> display(path.toString())).orElse("");
-    return new InvalidDefinitionException(diagnostics.stream()
+    return diagnostics.stream()
         .map(diagnostic -> new Diagnostic(WorkspaceFiles.display(diagnostic.location(), catalogueRoot,
             workspaceRoot), diagnostic.message()))
-        .toList());
+        .toList();
   }
 }

@@ -1,6 +1,7 @@
 package io.meshwork.cli;
 
 import io.meshwork.model.runtime.RuntimeNames;
+import io.meshwork.engine.compute.DuckDbCompute;
 import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.storage.LocalTenantStorage;
@@ -23,6 +24,17 @@ final class HomeOption {
 
   static Engine engine(Catalog catalog, Path home) {
     return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), limits());
+  }
+
+  /** An engine over the local storage that runs products on athena on the configured Trino, if any. */
+  Engine engine(Catalog catalog, TrinoOption trino) {
+    return engine(catalog, home, trino);
+  }
+
+  static Engine engine(Catalog catalog, Path home, TrinoOption trino) {
+    DuckDbCompute duckDb = new DuckDbCompute(limits());
+    return new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), duckDb, trino.engines(duckDb),
+        java.util.Optional.empty());
   }
 
   /**

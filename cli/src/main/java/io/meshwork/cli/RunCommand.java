@@ -51,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
       + "(default: the number of cores).")
   Integer parallelism;
 
+  @CommandLine.Mixin
+  TrinoOption trinoOption;
+
   @Option(names = "--json", description = "Print the run report as JSON instead of a table.")
   boolean json;
 
@@ -65,11 +68,13 @@ final class RunCommand implements Callable<Integer> {
       Planner planner = new Planner(catalog);
       tenants.forEach(tenant -> PlannedProducts.require(planner.plan(tenant), product));
     }
+    Planner plans = new Planner(catalog);
+    tenants.forEach(tenant -> trinoOption.requireFor(plans.plan(tenant), Optional.ofNullable(product)));
     String id = runId != null ? runId : newRunId();
     int cores = Runtime.getRuntime().availableProcessors();
     PrintWriter out = spec.commandLine().getOut();
     List<RunReport> reports = new ArrayList<>();
-    try (Engine engine = homeOption.engine(catalog)) {
+    try (Engine engine = homeOption.engine(catalog, trinoOption)) {
       for (String tenant : tenants) {
         if (!json) {
           out.printf("Refreshing tenant %s (run %s)%n", tenant, id);

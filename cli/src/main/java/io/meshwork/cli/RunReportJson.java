@@ -20,7 +20,7 @@ final class RunReportJson {
 
   record Product(String name, String version, String table, String outcome, long rows, double seconds,
       double computeSeconds, double validateSeconds, double publishSeconds, String message,
-      List<CheckResult> checks) {
+      List<CheckResult> checks, String engine, long bytesScanned) {
   }
 
   static String write(List<RunReport> reports) throws JsonProcessingException {
@@ -35,7 +35,7 @@ final class RunReportJson {
     return new Product(outcome.product(), outcome.version(), outcome.table(),
         outcome.outcome().name().toLowerCase(Locale.ROOT), outcome.rows(), seconds(outcome.elapsed()),
         seconds(outcome.steps().compute()), seconds(outcome.steps().validate()), seconds(outcome.steps().publish()),
-        outcome.message(), outcome.checks());
+        outcome.message(), outcome.checks(), outcome.engine(), outcome.bytesScanned());
   }
 
   private static double seconds(java.time.Duration duration) {

@@ -81,7 +81,7 @@ class CatalogBuildCommandTest {
     }
     String lossRatio = Files.readString(site.resolve("products/loss_ratio.html"));
     assertThat(sections(lossRatio).get("subscribers")).contains(
-        "<li>Alpina Krankenkasse (alpina): version 1.1.0, subscribed", "<li>Lemanic Santé (lemanic): version 1.1.0, "
+        "<li>Alpina Krankenkasse (alpina): version 1.1.1, subscribed", "<li>Lemanic Santé (lemanic): version 1.1.1, "
             + "subscribed");
     assertThat(sections(lossRatio).get("sla")).contains("published at most 30 h ago",
         "<code>cron(0 5 * * ? *)</code>");
@@ -162,7 +162,7 @@ class CatalogBuildCommandTest {
         "quality-results", "audit-branches", "principals", "versions", "parameters", "contract", "quality", "sla",
         "access", "lineage", "downloads");
     assertThat(sections(lossRatio).get("published")).contains("<dd id=\"published-run\"><code>first</code></dd>",
-        "<dd id=\"published-version\">1.1.0</dd>", "<dd id=\"published-quality\">9 passed, 0 warned, 0 failed</dd>");
+        "<dd id=\"published-version\">1.1.1</dd>", "<dd id=\"published-quality\">9 passed, 0 warned, 0 failed</dd>");
     assertThat(sections(lossRatio).get("freshness")).contains("<p class=\"status ok\">Within the SLA: published ");
     assertThat(sections(lossRatio).get("sla")).contains("<code>cron(0 7 * * ? *)</code> (Europe/Zurich), your own "
         + "schedule");

@@ -42,7 +42,7 @@ class ContractExportCommandTest {
         kind: DataContract
         id: lemanic-loss_ratio-v1-contract
         name: loss_ratio
-        version: 1.1.0
+        version: 1.1.1
         status: active
         domain: finance
         dataProduct: loss_ratio
@@ -112,14 +112,14 @@ class ContractExportCommandTest {
         kind: DataProduct
         id: rhenus-telmed_savings-v1
         name: telmed_savings
-        version: 1.0.0
+        version: 1.0.1
         status: active
         domain: pricing
         tenant: rhenus
         """).contains("""
         inputPorts:
           - name: cost_per_insured
-            version: 1.2.0
+            version: 1.2.1
             contractId: rhenus-cost_per_insured-v1-contract
         """);
   }

@@ -24,7 +24,7 @@ class ShippedCatalogueTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("""
-        ../product-definitions/catalog is valid: 5 sources, 9 products (9 versions), 3 tenants, 1 custom product, 17 transform tests.
+        ../product-definitions/catalog is valid: 5 sources, 9 products (9 versions), 3 tenants, 1 custom product, 23 transform tests.
           alpina            9 products in 3 waves
           lemanic           4 products in 2 waves
           rhenus            7 products in 3 waves
@@ -56,7 +56,7 @@ class ShippedCatalogueTest {
     assertThat(plan.product("loss_ratio").orElseThrow().schedule().orElseThrow().expression())
         .isEqualTo("cron(0 7 * * ? *)");
     assertThat(plan.product("claims_clean").orElseThrow().reasons())
-        .containsExactly("input of cost_per_insured 1.2.0", "input of loss_ratio 1.1.0");
+        .containsExactly("input of cost_per_insured 1.2.1", "input of loss_ratio 1.1.1");
   }
 
   @Test
@@ -91,7 +91,7 @@ class ShippedCatalogueTest {
     assertThat(json.get("waves")).hasSize(2);
     JsonNode lossRatio = json.get("waves").get(1).get(1);
     assertThat(lossRatio.get("name").asText()).isEqualTo("loss_ratio");
-    assertThat(lossRatio.get("version").asText()).isEqualTo("1.1.0");
+    assertThat(lossRatio.get("version").asText()).isEqualTo("1.1.1");
     assertThat(lossRatio.get("table").asText()).isEqualTo("finance.loss_ratio_v1");
     assertThat(lossRatio.get("engine").asText()).isEqualTo("duckdb");
     assertThat(lossRatio.get("parameters").get("expense_ratio").asText()).isEqualTo("0.0800");
@@ -103,7 +103,7 @@ class ShippedCatalogueTest {
     MeshRun run = MeshRun.of("plan", "--tenant", "lemanic", "--definitions", CATALOGUE);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).containsPattern("  loss_ratio 1\\.1\\.0 -> finance\\.loss_ratio_v1 \\(managed, on duckdb, "
+    assertThat(run.out()).containsPattern("  loss_ratio 1\\.1\\.1 -> finance\\.loss_ratio_v1 \\(managed, on duckdb, "
         + "fingerprint [0-9a-f]{12}\\)");
   }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 
@@ -29,6 +30,23 @@ public interface ComputeEngine {
    */
   List<DataFile> write(TenantStorage storage, Collection<TableFiles> inputs, String sql, Table output, String origin,
       Duration timeout) throws SQLException;
+
+  /**
+   * {@link #write}, with what the engine measured: an engine that reads tables itself reports the bytes it
+   * scanned (empty: the engine does not know; the pipeline then counts the pinned inputs' files).
+   */
+  default Written writeMeasured(TenantStorage storage, Collection<TableFiles> inputs, String sql, Table output,
+      String origin, Duration timeout) throws SQLException {
+    return new Written(write(storage, inputs, sql, output, origin, timeout), OptionalLong.empty());
+  }
+
+  /** The data files of one write, and the bytes the engine scanned for them when it knows. */
+  record Written(List<DataFile> files, OptionalLong bytesScanned) {
+    public Written {
+      files = List.copyOf(files);
+      java.util.Objects.requireNonNull(bytesScanned, "bytesScanned");
+    }
+  }
 
   /** The engine's name in usage records, e.g. {@code duckdb}. */
   default String name() {

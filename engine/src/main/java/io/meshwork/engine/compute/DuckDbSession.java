@@ -280,6 +280,15 @@ public final class DuckDbSession implements CheckSession {
     return rows("DESCRIBE " + query.text() + "\n").stream().map(row -> row.get(0) + " " + row.get(1)).toList();
   }
 
+  /**
+   * DuckDB's bound, unoptimised logical plan of a guarded query as JSON ({@code json_serialize_plan}), with each
+   * expression's type and its character offset in {@link GuardedQuery#text()}; nothing runs.
+   */
+  String plan(GuardedQuery query) throws SQLException {
+    return String.valueOf(rows("SELECT json_serialize_plan(" + literal(query.text())
+        + ", skip_null := true, skip_empty := true, optimize := false)").get(0).get(0));
+  }
+
   /** Reads a guarded query's whole result; the timeout covers reading as well as running. */
   public void stream(GuardedQuery query, ResultReader reader) throws SQLException {
     stream(query.text(), reader);

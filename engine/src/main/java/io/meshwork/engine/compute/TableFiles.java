@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
@@ -15,12 +16,20 @@ import org.apache.iceberg.io.CloseableIterable;
 /**
  * The data files of one table snapshot, as Iceberg plans them, under the name SQL reads them by. An empty table
  * (no snapshot yet) has no files and still its schema. {@code schemaEvolved} says whether files may have been
- * written with an older schema, so that they must be read by field id.
+ * written with an older schema, so that they must be read by field id. {@code snapshotId} is the pinned snapshot,
+ * for engines that read the table itself rather than its files.
  */
-public record TableFiles(String name, String table, Schema schema, List<Path> files, boolean schemaEvolved) {
+public record TableFiles(String name, String table, Schema schema, List<Path> files, boolean schemaEvolved,
+    OptionalLong snapshotId) {
 
   public TableFiles {
     files = List.copyOf(files);
+    java.util.Objects.requireNonNull(snapshotId, "snapshotId");
+  }
+
+  /** Files not read from a table snapshot. */
+  public TableFiles(String name, String table, Schema schema, List<Path> files, boolean schemaEvolved) {
+    this(name, table, schema, files, schemaEvolved, OptionalLong.empty());
   }
 
   /** Plans the files of {@code snapshotId} of {@code table} ({@code null}: none); refuses delete files. */
@@ -46,6 +55,7 @@ public record TableFiles(String name, String table, Schema schema, List<Path> fi
     List<Path> readable = files.isEmpty() ? List.of() : storage.readable(table, files);
     boolean evolved = table.schemas().values().stream()
         .anyMatch(schema -> !schema.asStruct().equals(table.schema().asStruct()));
-    return new TableFiles(name, table.name(), table.schema(), readable, evolved);
+    return new TableFiles(name, table.name(), table.schema(), readable, evolved,
+        snapshotId == null ? OptionalLong.empty() : OptionalLong.of(snapshotId));
   }
 }

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Binds every transform, override and SQL quality rule in DuckDB against empty tables shaped like their inputs, so
  * that SQL that does not parse, names an unknown column or returns other columns than its contract is reported by
- * {@code mesh validate}, with its file, before any data is touched.
+ * {@code mesh validate}, with its file, before any data is touched. A transform that binds is also checked for
+ * decimal columns computed in floating point, which are warnings ({@link FloatingPointWarnings}).
  */
 public final class TransformBinding {
 
@@ -37,16 +38,23 @@ public final class TransformBinding {
   private final Catalog catalog;
   private final Path workDirectory;
   private final Problems problems;
+  private final Problems warnings;
 
-  private TransformBinding(Catalog catalog, Path workDirectory, Problems problems) {
+  private TransformBinding(Catalog catalog, Path workDirectory, Problems problems, Problems warnings) {
     this.catalog = catalog;
     this.workDirectory = workDirectory;
     this.problems = problems;
+    this.warnings = warnings;
   }
 
   /** Checks the whole catalogue; {@code workDirectory} is DuckDB's scratch space (nothing is written). */
   public static void check(Catalog catalog, Path workDirectory, Problems problems) {
-    TransformBinding binding = new TransformBinding(catalog, workDirectory, problems);
+    check(catalog, workDirectory, problems, new Problems());
+  }
+
+  /** As {@link #check(Catalog, Path, Problems)}, collecting what is valid but worth a warning in {@code warnings}. */
+  public static void check(Catalog catalog, Path workDirectory, Problems problems, Problems warnings) {
+    TransformBinding binding = new TransformBinding(catalog, workDirectory, problems, warnings);
     for (DataProduct product : catalog.products()) {
       binding.bind(product, product.transform(), "The transform");
     }
@@ -77,7 +85,9 @@ public final class TransformBinding {
         session.execute(createTable(table.getKey(), table.getValue()));
       }
       String sql = SqlTemplate.render(transform.sql(), defaults);
-      List<String> actual = describe(session, sql, transform.sqlFile(), whose + " of " + product.name());
+      GuardedQuery query = guarded(session, sql, transform.sqlFile(), whose + " of " + product.name());
+      List<String> actual = query == null ? null : describe(session, query, transform.sqlFile(),
+          whose + " of " + product.name());
       if (actual == null) {
         return;
       }
@@ -87,12 +97,15 @@ public final class TransformBinding {
         problems.error(new Location(transform.sqlFile(), 1, 1), "%s of %s returns columns [%s], but its contract "
             + "declares [%s]. Select exactly the contract's columns, in order, with CAST(... AS type) where the type "
             + "differs.", whose, product.name(), String.join(", ", actual), String.join(", ", expected));
+      } else {
+        FloatingPointWarnings.check(session, query, transform.sqlFile(), transform.sql(),
+            whose + " of " + product.name(), product.contract().columns(), warnings);
       }
       session.execute(createTable(product.name(), product.contract()));
       for (QualityRule rule : product.quality()) {
-        Scalar query = rule.settings().get("query");
-        if (rule.kind() == QualityRule.Kind.SQL && query != null) {
-          describeRule(session, query, product);
+        Scalar ruleQuery = rule.settings().get("query");
+        if (rule.kind() == QualityRule.Kind.SQL && ruleQuery != null) {
+          describeRule(session, ruleQuery, product);
         }
       }
     } catch (SQLException e) {
@@ -100,10 +113,10 @@ public final class TransformBinding {
     }
   }
 
-  /** The result columns as "name TYPE", or null after reporting why DuckDB cannot run or bind the query. */
-  private List<String> describe(DuckDbSession session, String sql, String file, String what) {
+  /** The query as the guard lets it run, or null after reporting why it may not. */
+  private GuardedQuery guarded(DuckDbSession session, String sql, String file, String what) {
     try {
-      return session.describe(session.guard(sql));
+      return session.guard(sql);
     } catch (UnsafeSqlException e) {
       if (e.unparsable()) {
         problems.error(new Location(file, e.line(), 1), "%s does not bind in DuckDB: Parser Error: %s", what,
@@ -112,6 +125,13 @@ public final class TransformBinding {
         problems.error(new Location(file, 1, 1), "%s is not allowed: %s", what, e.getMessage());
       }
       return null;
+    }
+  }
+
+  /** The result columns as "name TYPE", or null after reporting why DuckDB cannot bind the query. */
+  private List<String> describe(DuckDbSession session, GuardedQuery query, String file, String what) {
+    try {
+      return session.describe(query);
     } catch (SQLException e) {
       String message = Messages.firstLine(e.getMessage());
       Matcher line = LINE.matcher(e.getMessage() == null ? "" : e.getMessage());

@@ -98,9 +98,10 @@ public final class ComputeService {
           Long.parseLong(published.summary().getOrDefault(SnapshotProperties.ROWS, "0")), pins,
           "Definition and inputs unchanged since snapshot " + published.snapshotId() + ".");
     }
-    List<DataFile> files;
+    ComputeEngine.Written written;
+    UsageMeter meter = meter(planned);
     try {
-      files = run(request, planned, storage, output, inputs);
+      written = run(request, planned, storage, output, inputs);
     } catch (MissingRequiredValuesException e) {
       // The transform ran: it is recorded without output, like one that fails.
       usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
@@ -112,6 +113,9 @@ public final class ComputeService {
           UsageStep.COMPUTE, clock, rowsIn, 0, bytesRead, 0, 0));
       throw failed;
     }
+    List<DataFile> files = written.files();
+    // An engine that reads tables itself knows what it scanned; DuckDB reads every file of the pinned snapshots.
+    bytesRead = written.bytesScanned().orElse(bytesRead);
     long rows = files.stream().mapToLong(DataFile::recordCount).sum();
     OverwriteFiles overwrite = output.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue())
         .toBranch(request.auditBranch())
@@ -159,12 +163,18 @@ public final class ComputeService {
         planned.fingerprint(), e.getMessage(), refusals);
   }
 
-  private List<DataFile> run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
+  /** The meter of the engine {@code planned} runs on: usage records name the engine that did the work. */
+  private UsageMeter meter(PlannedProduct planned) {
+    ComputeEngine compute = engine.compute(planned);
+    return compute == engine.compute() ? meter : UsageMeter.of(compute.name());
+  }
+
+  private ComputeEngine.Written run(StepRequest request, PlannedProduct planned, TenantStorage storage, Table output,
       List<TableFiles> inputs) throws MissingRequiredValuesException {
     String sql = SqlTemplate.render(planned.sql(), planned.parameters());
     Duration timeout = planned.transform().timeout().orElse(ComputeEngine.DEFAULT_TIMEOUT);
     try {
-      return engine.compute().write(storage, inputs, sql, output, origin(planned), timeout);
+      return engine.compute(planned).writeMeasured(storage, inputs, sql, output, origin(planned), timeout);
     } catch (MissingRequiredValuesException e) {
       throw e;
     } catch (UnsafeSqlException e) {
@@ -183,7 +193,7 @@ public final class ComputeService {
 
   private static String origin(PlannedProduct planned) {
     return "The " + (planned.origin() == PlannedProduct.Origin.OVERRIDDEN ? "tenant's override of the transform"
-        : "transform") + " of " + planned.name() + " (" + planned.transform().sqlFile() + ")";
+        : "transform") + " of " + planned.name() + " (" + planned.transform().sqlFileFor(planned.engine()) + ")";
   }
 
   private static StepException missing(StepRequest request, PlannedProduct.ResolvedInput input) {

@@ -26,6 +26,7 @@ public final class Engine implements AutoCloseable {
   private final Map<String, TenantStorage> storages = new ConcurrentHashMap<>();
   private final Map<String, TenantPlan> plans = new ConcurrentHashMap<>();
   private final ComputeEngine compute;
+  private final Map<io.meshwork.model.definition.Engine, ComputeEngine> engines;
   private final Optional<String> servedTenant;
 
   /** An engine for every tenant of the catalogue, as {@code mesh} runs it. */
@@ -50,10 +51,20 @@ public final class Engine implements AutoCloseable {
    */
   public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, ComputeEngine compute,
       Optional<String> servedTenant) {
+    this(catalog, storageFactory, compute, Map.of(), servedTenant);
+  }
+
+  /**
+   * An engine whose products run on {@code compute} (DuckDB) unless their plan names another engine, which then
+   * runs on {@code engines}' entry for it; everything else (checks, deliveries, usage) stays on {@code compute}.
+   */
+  public Engine(Catalog catalog, Function<String, TenantStorage> storageFactory, ComputeEngine compute,
+      Map<io.meshwork.model.definition.Engine, ComputeEngine> engines, Optional<String> servedTenant) {
     this.catalog = catalog;
     this.planner = new Planner(catalog);
     this.storageFactory = storageFactory;
     this.compute = compute;
+    this.engines = Map.copyOf(engines);
     this.servedTenant = servedTenant;
   }
 
@@ -64,6 +75,28 @@ public final class Engine implements AutoCloseable {
   /** Where SQL runs. */
   public ComputeEngine compute() {
     return compute;
+  }
+
+  /**
+   * Where {@code planned}'s transform runs: the engine its plan names ({@link #compute()} for DuckDB).
+   *
+   * @throws StepException if no engine is configured for it
+   */
+  public ComputeEngine compute(PlannedProduct planned) {
+    if (planned.engine() == io.meshwork.model.definition.Engine.DUCKDB) {
+      return compute;
+    }
+    ComputeEngine configured = engines.get(planned.engine());
+    if (configured == null) {
+      throw new StepException(StepException.Kind.INVALID_REQUEST, "Product " + planned.name() + " runs on engine "
+          + planned.engine() + ", but no " + planned.engine() + " engine is configured here.");
+    }
+    return configured;
+  }
+
+  /** The engines configured besides DuckDB, by the engine they stand for. */
+  public Map<io.meshwork.model.definition.Engine, ComputeEngine> engines() {
+    return engines;
   }
 
   /** The one tenant this engine serves, if it was built for one (a function in that tenant's account). */

@@ -1,6 +1,7 @@
 package io.meshwork.engine.pipeline;
 
 import io.meshwork.engine.usage.RunUsage;
+import io.meshwork.engine.usage.UsageStep;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.TenantPlan;
 import java.sql.SQLException;
@@ -72,7 +73,8 @@ public final class LocalRunner {
           if (blocked.isPresent()) {
             record(tenant, outcomes, new ProductOutcome(planned.name(), planned.version().toString(),
                 planned.tableName().toString(), ProductOutcome.Outcome.SKIPPED, 0, Duration.ZERO,
-                ProductOutcome.StepTimes.NONE, "Skipped: input " + blocked.get() + " did not publish.", List.of()));
+                ProductOutcome.StepTimes.NONE, "Skipped: input " + blocked.get() + " did not publish.", List.of(),
+                planned.engine().id(), 0));
           } else {
             toRun.add(planned);
           }
@@ -120,11 +122,17 @@ public final class LocalRunner {
         case SKIPPED -> ProductOutcome.Outcome.SKIPPED;
       };
       return new ProductOutcome(planned.name(), version, table, outcome, computed.rows(), elapsed, steps,
-          published.message(), validated.checks());
+          published.message(), validated.checks(), planned.engine().id(), scanned(request, planned));
     } catch (RuntimeException e) {
       return new ProductOutcome(planned.name(), version, table, failureOutcome(e), 0,
-          Duration.ofNanos(System.nanoTime() - start), ProductOutcome.StepTimes.NONE, message(e), List.of());
+          Duration.ofNanos(System.nanoTime() - start), ProductOutcome.StepTimes.NONE, message(e), List.of(),
+          planned.engine().id(), scanned(request, planned));
     }
+  }
+
+  /** What this run's Compute of {@code planned} read, as its usage record says. */
+  private long scanned(StepRequest request, PlannedProduct planned) {
+    return usage.bytesRead(request.tenant(), planned.name(), request.runId(), UsageStep.COMPUTE);
   }
 
   private static ProductOutcome.Outcome failureOutcome(RuntimeException e) {

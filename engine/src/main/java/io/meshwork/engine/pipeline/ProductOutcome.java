@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** How one product fared in a run. */
+/**
+ * How one product fared in a run: {@code engine} is the engine it runs on (e.g. {@code athena}), {@code bytesScanned}
+ * what its Compute read (the engine's own figure where it reports one, else the pinned inputs' files; 0 when it
+ * did not compute).
+ */
 public record ProductOutcome(String product, String version, String table, Outcome outcome, long rows,
-    Duration elapsed, StepTimes steps, String message, List<CheckResult> checks) {
+    Duration elapsed, StepTimes steps, String message, List<CheckResult> checks, String engine, long bytesScanned) {
 
   /** Time spent in each step; zero for steps that did not run. */
   public record StepTimes(Duration compute, Duration validate, Duration publish) {

@@ -31,6 +31,15 @@ public final class RunUsage implements UsageSink {
     }
   }
 
+  /** The bytes that {@code step} of {@code product} read in run {@code runId}, as recorded so far (0: none). */
+  public long bytesRead(String tenant, String product, String runId, UsageStep step) {
+    List<UsageRecord> records = pending.getOrDefault(tenant, List.of());
+    synchronized (records) {
+      return records.stream().filter(record -> record.product().equals(product) && record.step() == step
+          && runId.equals(record.runId())).mapToLong(UsageRecord::bytesRead).sum();
+    }
+  }
+
   /** Appends what {@code tenant}'s steps recorded so far to its usage table. */
   public void flush(String tenant) {
     List<UsageRecord> records = pending.remove(tenant);

@@ -19,7 +19,7 @@ class OdcsExportTest {
 
     assertThat(contract).containsEntry("apiVersion", "v3.1.0").containsEntry("kind", "DataContract")
         .containsEntry("id", "lemanic-loss_ratio-v1-contract").containsEntry("name", "loss_ratio")
-        .containsEntry("version", "1.1.0").containsEntry("status", "active").containsEntry("domain", "finance")
+        .containsEntry("version", "1.1.1").containsEntry("status", "active").containsEntry("domain", "finance")
         .containsEntry("dataProduct", "loss_ratio").containsEntry("tenant", "lemanic")
         .containsEntry("tags", List.of("kpi", "finance", "controlling"))
         .containsEntry("team", Map.of("name", "controlling-team"));

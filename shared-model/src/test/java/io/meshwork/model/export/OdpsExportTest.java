@@ -18,7 +18,7 @@ class OdpsExportTest {
     assertThat(descriptor.keySet()).containsExactly("apiVersion", "kind", "id", "name", "version", "status", "domain",
         "tenant", "description", "tags", "inputPorts", "outputPorts", "team", "customProperties");
     assertThat(descriptor).containsEntry("apiVersion", "v1.0.0").containsEntry("kind", "DataProduct")
-        .containsEntry("id", "lemanic-loss_ratio-v1").containsEntry("version", "1.1.0")
+        .containsEntry("id", "lemanic-loss_ratio-v1").containsEntry("version", "1.1.1")
         .containsEntry("status", "active").containsEntry("domain", "finance").containsEntry("tenant", "lemanic")
         .containsEntry("team", Map.of("name", "controlling-team"));
   }
@@ -31,7 +31,7 @@ class OdpsExportTest {
         port("insured_months", "1.0.1", "lemanic-insured_months-v1-contract", "product",
             "membership.insured_months_v1")));
     assertThat(at(ShippedCatalogue.descriptor("rhenus", "telmed_savings"), "inputPorts")).isEqualTo(List.of(
-        port("cost_per_insured", "1.2.0", "rhenus-cost_per_insured-v1-contract", "product",
+        port("cost_per_insured", "1.2.1", "rhenus-cost_per_insured-v1-contract", "product",
             "finance.cost_per_insured_v1")));
   }
 
@@ -43,7 +43,7 @@ class OdpsExportTest {
         "name", "kpi_summary",
         "description", "The Iceberg table finance.kpi_summary_v1, refreshed with write-audit-publish.",
         "type", "tables",
-        "version", "1.0.0",
+        "version", "1.0.1",
         "contractId", "alpina-kpi_summary-v1-contract",
         "customProperties", List.of(Map.of("property", "table", "value", "finance.kpi_summary_v1")))));
     assertThat(at(descriptor, "outputPorts", 0, "contractId"))

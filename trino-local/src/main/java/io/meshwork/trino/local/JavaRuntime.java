@@ -21,8 +21,9 @@ final class JavaRuntime {
     Path java = javaHome.resolve("bin").resolve("java");
     Path release = javaHome.resolve("release");
     if (!Files.isExecutable(java) || !Files.isRegularFile(release)) {
-      throw new TrinoUnavailableException("Trino " + TrinoSettings.VERSION + " needs a JDK " + TrinoSettings.MINIMUM_JAVA
-          + " or newer, and there is none at " + javaHome + ": install Temurin 25 there or set MESHWORK_TRINO_JAVA_HOME");
+      throw new TrinoUnavailableException("Trino " + TrinoSettings.VERSION + " needs a JDK "
+          + TrinoSettings.MINIMUM_JAVA + " or newer, and there is none at " + javaHome
+          + ": install Temurin 25 there or set MESHWORK_TRINO_JAVA_HOME");
     }
     Optional<Integer> feature = feature(read(release));
     if (feature.isEmpty() || feature.get() < TrinoSettings.MINIMUM_JAVA) {

@@ -13,9 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Extracts what a local Trino needs from the {@code trino-server} tarball: {@code lib/} and the Iceberg plugin (with
@@ -61,11 +59,13 @@ final class ServerExtraction {
   /** Wanted entries that are hard links, by the entry they link to. */
   private static Map<String, List<String>> linkTargets(Path tarball) throws IOException {
     Map<String, List<String>> links = new HashMap<>();
-    try (TarArchiveInputStream tar = open(tarball)) {
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        String name = relative(entry.getName());
-        if (entry.isLink() && wanted(name)) {
-          links.computeIfAbsent(relative(entry.getLinkName()), target -> new ArrayList<>()).add(name);
+    try (InputStream file = open(tarball)) {
+      TarEntries tar = new TarEntries(file);
+      for (var next = tar.next(); next.isPresent(); next = tar.next()) {
+        TarEntries.Entry entry = next.get();
+        String name = relative(entry.name());
+        if (entry.isHardLink() && wanted(name)) {
+          links.computeIfAbsent(relative(entry.linkName()), target -> new ArrayList<>()).add(name);
         }
       }
     }
@@ -73,12 +73,14 @@ final class ServerExtraction {
   }
 
   private static void write(Path tarball, Path staging, Map<String, List<String>> links) throws IOException {
-    try (TarArchiveInputStream tar = open(tarball)) {
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        if (!entry.isFile() || entry.isLink()) {
+    try (InputStream file = open(tarball)) {
+      TarEntries tar = new TarEntries(file);
+      for (var next = tar.next(); next.isPresent(); next = tar.next()) {
+        TarEntries.Entry entry = next.get();
+        if (!entry.isFile()) {
           continue;
         }
-        String name = relative(entry.getName());
+        String name = relative(entry.name());
         List<String> destinations = new ArrayList<>(links.getOrDefault(name, List.of()));
         if (wanted(name)) {
           destinations.add(0, name);
@@ -88,7 +90,7 @@ final class ServerExtraction {
         }
         Path first = inside(staging, destinations.get(0));
         Files.createDirectories(first.getParent());
-        Files.copy(tar, first);
+        Files.copy(tar.content(), first);
         for (String other : destinations.subList(1, destinations.size())) {
           Path copy = inside(staging, other);
           Files.createDirectories(copy.getParent());
@@ -107,9 +109,8 @@ final class ServerExtraction {
     }
   }
 
-  private static TarArchiveInputStream open(Path tarball) throws IOException {
-    InputStream file = new BufferedInputStream(Files.newInputStream(tarball), 1 << 20);
-    return new TarArchiveInputStream(new GzipCompressorInputStream(file));
+  private static InputStream open(Path tarball) throws IOException {
+    return new BufferedInputStream(new GZIPInputStream(Files.newInputStream(tarball), 1 << 16), 1 << 20);
   }
 
   /** The entry's path below the tarball's top directory ({@code trino-server-476/}). */
