@@ -19,6 +19,13 @@ final class BenchCommand implements Callable<Integer> {
   @CommandLine.Mixin
   CatalogOption catalogOption;
 
+  @CommandLine.Mixin
+  MemoryOption memoryOption;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+      description = "Format of the generated deliveries: csv or parquet (default: ${DEFAULT-VALUE}).")
+  String format;
+
   @Option(names = "--scale", paramLabel = "N", defaultValue = "20000",
       description = "Insured persons to generate (default: ${DEFAULT-VALUE}).")
   long scale;
@@ -37,8 +44,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return new RefreshBenchmark(catalogOption.load(), tenant, scale, work,
-        parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism, spec.commandLine().getOut())
-        .run();
+    int atOnce = parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism;
+    return new RefreshBenchmark(catalogOption.load(), tenant, scale, work, atOnce, memoryOption,
+        SeedCommand.format(format), spec.commandLine().getOut()).run();
   }
 }

@@ -43,6 +43,14 @@ public final class Mesh implements Runnable {
     return commandLine;
   }
 
+  /** Runs {@code mesh} with {@code arguments} in this JVM, printing to {@code out} and {@code err}; the exit code. */
+  public static int execute(java.io.Writer out, java.io.Writer err, String... arguments) {
+    CommandLine commandLine = commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(arguments);
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

@@ -1,6 +1,8 @@
 package io.meshwork.cli;
 
+import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.compute.TableFiles;
+import io.meshwork.model.definition.Delivery;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.engine.pipeline.LocalRunner;
 import io.meshwork.engine.pipeline.ProductOutcome;
@@ -24,7 +26,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,14 +48,19 @@ final class RefreshBenchmark {
   private final long scale;
   private final Path requestedWork;
   private final int parallelism;
+  private final MemoryOption memory;
+  private final Delivery.Format format;
   private final PrintWriter out;
 
-  RefreshBenchmark(Catalog catalog, String tenant, long scale, Path work, int parallelism, PrintWriter out) {
+  RefreshBenchmark(Catalog catalog, String tenant, long scale, Path work, int parallelism, MemoryOption memory,
+      Delivery.Format format, PrintWriter out) {
     this.catalog = catalog;
     this.tenant = TenantOption.require(catalog, tenant);
     this.scale = scale;
     this.requestedWork = work;
     this.parallelism = parallelism;
+    this.memory = memory;
+    this.format = format;
     this.out = out;
   }
 
@@ -61,13 +70,19 @@ final class RefreshBenchmark {
     }
     Path work = requestedWork != null ? Files.createDirectories(requestedWork)
         : Files.createTempDirectory("meshwork-bench");
-    try (Engine engine = HomeOption.engine(catalog, work.resolve("home"))) {
-      out.printf(Locale.ROOT, "Benchmark: tenant %s, scale %,d insured persons, %d cores, %d products at once%n",
-          tenant, scale, Runtime.getRuntime().availableProcessors(), parallelism);
+    DuckDbSession.Limits limits = HomeOption.limits(memory, parallelism, work);
+    try (Engine engine = HomeOption.engine(catalog, work.resolve("home"), limits)) {
+      out.printf(Locale.ROOT, "Benchmark: tenant %s, scale %,d insured persons, %d cores, %d products at once, "
+          + "DuckDB memory %s per session, spill up to %s%n", tenant, scale, Runtime.getRuntime().availableProcessors(),
+          parallelism, limits.memoryLimit(), limits.maxSpill());
       SeedOptions options = SeedCommand.options(scale, 42, SeedCommand.DEFAULT_YEARS, false);
-      SeedCommand.seed(engine, tenant, options, out);
-      double floor = floor(engine, work.resolve("floor"));
+      SeedCommand.seed(engine, tenant, options, format, Optional.empty(), out);
+      Map<String, Double> floorTimes = new LinkedHashMap<>();
+      long cpuAtStart = processCpuNanos();
+      double floor = floor(engine, work.resolve("floor"), HomeOption.limits(memory, 1, work), floorTimes);
+      long cpuAfterFloor = processCpuNanos();
       RunReport full = refresh(engine, "bench-full");
+      long cpuAfterFull = processCpuNanos();
       RunReport unchanged = refresh(engine, "bench-unchanged");
       Source changed = catalog.source(CHANGED_SOURCE).orElseThrow();
       new SourceDelivery(engine).deliver(tenant, changed, new SwissDataGenerator().sql(CHANGED_SOURCE,
@@ -86,7 +101,12 @@ final class RefreshBenchmark {
       out.printf(Locale.ROOT, "(d) refresh after %s changed           %8.2f s  (%d published, %d up to date)%n",
           CHANGED_SOURCE, d, oneChanged.count(ProductOutcome.Outcome.PUBLISHED),
           oneChanged.count(ProductOutcome.Outcome.UP_TO_DATE));
+      breakdown(floorTimes, full);
       out.printf(Locale.ROOT, "Ratios: b/a %.2f   c/b %.3f   d/b %.2f%n", b / floor, c / b, d / b);
+      double floorCpu = (cpuAfterFloor - cpuAtStart) / 1e9;
+      double fullCpu = (cpuAfterFull - cpuAfterFloor) / 1e9;
+      out.printf(Locale.ROOT, "CPU time of the process (less sensitive to other load on the machine): (a) %.1f s, "
+          + "(b) %.1f s, b/a %.2f%n", floorCpu, fullCpu, fullCpu / floorCpu);
       out.printf(Locale.ROOT, "Peak memory: process %s, Java heap %s%n", peakResidentMemory(), peakHeap());
       return full.succeeded() && unchanged.succeeded() && oneChanged.succeeded() ? 0 : Mesh.INTERNAL_ERROR;
     } finally {
@@ -102,7 +122,8 @@ final class RefreshBenchmark {
   }
 
   /** The same SQL, wave by wave, by DuckDB alone: sources and outputs are plain Parquet files. */
-  private double floor(Engine engine, Path directory) throws Exception {
+  private double floor(Engine engine, Path directory, DuckDbSession.Limits limits, Map<String, Double> times)
+      throws Exception {
     TenantPlan plan = engine.plan(tenant);
     TenantStorage storage = engine.storage(tenant);
     Files.createDirectories(directory);
@@ -118,17 +139,38 @@ final class RefreshBenchmark {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
       statement.execute("SET preserve_insertion_order = false");
+      // The same bounds as Meshwork's sessions together, so both sides spill alike.
+      statement.execute("SET threads = " + limits.threads());
+      statement.execute("SET memory_limit = " + DuckDbSession.literal(limits.memoryLimit()));
+      statement.execute("SET temp_directory = " + DuckDbSession.literal(directory.resolve("spill").toString()));
+      statement.execute("SET max_temp_directory_size = " + DuckDbSession.literal(limits.maxSpill()));
       for (String view : views.toString().split(";\n")) {
         statement.execute(view);
       }
       for (PlannedProduct product : plan.products()) {
         Path file = directory.resolve(product.name() + ".parquet");
+        long productStart = System.nanoTime();
         statement.execute("COPY (" + SqlTemplate.render(product.transform().sql(), product.parameters())
             + "\n) TO '" + file + "' (FORMAT parquet, COMPRESSION zstd)");
         statement.execute("CREATE VIEW " + product.name() + " AS SELECT * FROM read_parquet('" + file + "')");
+        times.put(product.name(), (System.nanoTime() - productStart) / 1e9);
       }
     }
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Where (b) spends its time, product by product, beside the floor's time for the same SQL. */
+  private void breakdown(Map<String, Double> floorTimes, RunReport full) {
+    out.println();
+    out.printf(Locale.ROOT, "%-26s %8s %8s %8s %8s %8s%n", "(b) per product, seconds", "floor", "compute", "validate",
+        "publish", "total");
+    for (ProductOutcome outcome : full.outcomes()) {
+      out.printf(Locale.ROOT, "%-26s %8.2f %8.2f %8.2f %8.2f %8.2f%n", outcome.product(),
+          floorTimes.getOrDefault(outcome.product(), 0.0), outcome.steps().compute().toNanos() / 1e9,
+          outcome.steps().validate().toNanos() / 1e9, outcome.steps().publish().toNanos() / 1e9,
+          outcome.elapsed().toNanos() / 1e9);
+    }
+    out.println();
   }
 
   private static double seconds(RunReport report) {
@@ -145,6 +187,12 @@ final class RefreshBenchmark {
     } catch (IOException e) {
       return "unknown (no /proc)";
     }
+  }
+
+  /** CPU time of the whole process, DuckDB's native threads included. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String peakHeap() {

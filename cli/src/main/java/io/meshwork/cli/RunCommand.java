@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   HomeOption homeOption;
 
+  @Mixin
+  MemoryOption memoryOption;
+
   @ArgGroup(multiplicity = "1")
   TenantTarget target;
 
@@ -72,14 +75,15 @@ final class RunCommand implements Callable<Integer> {
     tenants.forEach(tenant -> trinoOption.requireFor(plans.plan(tenant), Optional.ofNullable(product)));
     String id = runId != null ? runId : newRunId();
     int cores = Runtime.getRuntime().availableProcessors();
+    int atOnce = parallelism == null ? cores : parallelism;
     PrintWriter out = spec.commandLine().getOut();
     List<RunReport> reports = new ArrayList<>();
-    try (Engine engine = homeOption.engine(catalog, trinoOption)) {
+    try (Engine engine = homeOption.engine(catalog, trinoOption, memoryOption, atOnce)) {
       for (String tenant : tenants) {
         if (!json) {
           out.printf("Refreshing tenant %s (run %s)%n", tenant, id);
         }
-        LocalRunner runner = new LocalRunner(engine, parallelism == null ? cores : parallelism,
+        LocalRunner runner = new LocalRunner(engine, atOnce,
             (name, outcome) -> {
               if (!json) {
                 RunReportText.printOutcome(outcome, out);

@@ -6,6 +6,7 @@ import io.meshwork.engine.ingest.IngestReport;
 import io.meshwork.engine.ingest.IngestRequest;
 import io.meshwork.engine.ingest.IngestService;
 import io.meshwork.engine.usage.RunUsage;
+import io.meshwork.engine.compute.DuckDbCompute;
 import io.meshwork.engine.pipeline.Engine;
 import io.meshwork.model.definition.Delivery;
 import io.meshwork.demodata.SeedOptions;
@@ -90,7 +91,8 @@ final class SeedCommand implements Callable<Integer> {
     SwissDataGenerator generator = new SwissDataGenerator();
     Path directory = keep.orElseGet(() -> engine.storage(tenant).workDirectory().resolve("deliveries-"
         + UUID.randomUUID()));
-    DeliveryWriter writer = new DeliveryWriter(engine.storage(tenant).workDirectory(), HomeOption.limits());
+    DeliveryWriter writer = new DeliveryWriter(engine.storage(tenant).workDirectory(),
+        engine.compute() instanceof DuckDbCompute duckDb ? duckDb.limits() : HomeOption.limits());
     // The seed's deliveries record their usage in one append at the end.
     RunUsage usage = new RunUsage(engine::storage, engine.compute());
     IngestService ingest = new IngestService(engine, usage);

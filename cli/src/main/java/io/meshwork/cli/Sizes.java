@@ -18,4 +18,15 @@ final class Sizes {
     }
     return text.strip();
   }
+
+  /** {@code text} in bytes, reading KB, MB, GB, TB as powers of 1000 and KiB... as powers of 1024, as DuckDB does. */
+  static long bytes(String option, String text) {
+    String size = check(option, text);
+    int unit = size.length() - (size.endsWith("iB") ? 3 : 2);
+    double number = Double.parseDouble(size.substring(0, unit).strip());
+    String suffix = size.substring(unit);
+    int power = "KMGT".indexOf(suffix.charAt(0)) + 1;
+    double base = suffix.endsWith("iB") ? 1024 : 1000;
+    return (long) (number * Math.pow(base, power));
+  }
 }

@@ -1,19 +1,10 @@
 package io.meshwork.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meshwork.model.access.LakeFormationPolicy;
-import io.meshwork.model.access.SelectGrant;
-import io.meshwork.model.definition.Catalog;
-import io.meshwork.model.definition.Tenant;
-import io.meshwork.model.parse.DirectoryDefinitionFiles;
-import io.meshwork.model.plan.Planner;
-import io.meshwork.model.plan.TenantPlan;
+import io.meshwork.model.runtime.RuntimeNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,38 +39,14 @@ final class WorkspacePackageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    WorkspaceOption option = new WorkspaceOption();
-    option.workspace = workspace;
-    Catalog catalog = catalogOption.load(option);
-    String tenant = tenantOption.require(catalog);
-    option.requireTenant(catalog, tenant);
-    CatalogOption.transformTests(catalogOption.directory, option.directory(), catalog);
-    Tenant definition = catalog.tenant(tenant).orElseThrow();
-    TenantPlan plan = new Planner(catalog).plan(tenant);
-    LakeFormationPolicy policy = LakeFormationPolicy.of(definition, plan, definition.account().id());
-    Map<String, String> files = new TreeMap<>();
-    DirectoryDefinitionFiles directory = new DirectoryDefinitionFiles(workspace);
-    for (String path : directory.definitionPaths()) {
-      files.put(path, directory.read(path).orElseThrow());
-    }
-    for (Tenant.Override override : definition.overrides()) {
-      String file = override.transform().sqlFile();
-      if (file.startsWith(io.meshwork.model.parse.WorkspaceFiles.PREFIX)) {
-        files.put(file.substring(io.meshwork.model.parse.WorkspaceFiles.PREFIX.length()), override.transform().sql());
-      }
-    }
-    catalog.customProducts(tenant).stream().filter(product -> product.transform().sqlFile()
-        .startsWith(io.meshwork.model.parse.WorkspaceFiles.PREFIX)).forEach(product -> files.put(
-            product.transform().sqlFile().substring(io.meshwork.model.parse.WorkspaceFiles.PREFIX.length()),
-            product.transform().sql()));
-    Files.writeString(out, new ObjectMapper().writeValueAsString(Map.of("workspace", Map.of("files", files))));
+    WorkspacePackage checked = WorkspacePackage.check(catalogOption, tenantOption, workspace);
+    Files.writeString(out, checked.event());
     PrintWriter writer = spec.commandLine().getOut();
-    writer.printf("Workspace %s of tenant %s is within the ceiling: %d files, %d grants to %d principals.%n",
-        workspace, tenant, files.size(), policy.selectGrants().size(),
-        policy.selectGrants().stream().map(SelectGrant::grantee).distinct().count());
-    writer.printf("Wrote %s. Apply it in the tenant's account (as one of its admins):%n", out);
-    writer.printf("  aws lambda invoke --function-name meshwork-%s-access:live "
-        + "--payload fileb://%s answer.json%n", tenant, out);
+    writer.println(checked.summary());
+    writer.printf("Wrote %s. Apply it in the tenant's account (as one of its admins) with mesh workspace apply, "
+        + "or:%n", out);
+    writer.printf("  aws lambda invoke --function-name %s:%s --payload fileb://%s answer.json%n",
+        RuntimeNames.accessFunction(checked.tenant()), RuntimeNames.LIVE_ALIAS, out);
     return 0;
   }
 }

@@ -1,8 +1,6 @@
 package io.meshwork.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import picocli.CommandLine;
 
 /** Runs {@code mesh} in-process, as the launcher would, and keeps what it printed. */
 record MeshRun(int exitCode, String out, String err) {
@@ -10,10 +8,7 @@ record MeshRun(int exitCode, String out, String err) {
   static MeshRun of(String... arguments) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = Mesh.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(arguments);
+    int exitCode = Mesh.execute(out, err, arguments);
     return new MeshRun(exitCode, out.toString(), err.toString());
   }
 }

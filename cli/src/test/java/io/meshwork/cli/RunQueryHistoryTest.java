@@ -53,6 +53,23 @@ class RunQueryHistoryTest {
   }
 
   @Test
+  void runWithinAGivenMemory_publishes() {
+    MeshRun run = mesh("run", "--tenant", "helvetia", "--run-id", "r1", "--memory", "1GB");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Tenant helvetia: 2 published");
+  }
+
+  @Test
+  void runRefusesAMemoryThatIsNotASize_withExitTwo() {
+    MeshRun run = mesh("run", "--tenant", "helvetia", "--memory", "plenty");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("mesh run: --memory 'plenty' is not a size. Write a number and a unit, e.g. "
+        + "500MB or 4GB.\n");
+  }
+
+  @Test
   void queryRefusesAnythingButOneQuery_withExitTwo() {
     MeshRun query = mesh("query", "--tenant", "helvetia", "SELECT 1; COPY claims TO '/tmp/x.csv'");
 

@@ -39,7 +39,8 @@ class WorkspaceCommandsTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Workspace " + WORKSPACE + " of tenant alpina is within the ceiling: 3 files,")
-        .endsWith("Wrote " + event + ". Apply it in the tenant's account (as one of its admins):\n"
+        .endsWith("Wrote " + event + ". Apply it in the tenant's account (as one of its admins) with mesh workspace "
+            + "apply, or:\n"
             + "  aws lambda invoke --function-name meshwork-alpina-access:live --payload fileb://" + event
             + " answer.json\n");
     com.fasterxml.jackson.databind.JsonNode files = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -60,6 +61,53 @@ class WorkspaceCommandsTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("is above the ceiling");
     assertThat(directory.resolve("event.json")).doesNotExist();
+  }
+
+  @Test
+  void applyRefusesAWorkspaceAboveTheCeiling_withTheMessagesOfValidate_beforeAnyAwsCall() throws Exception {
+    String broken = "src/test/resources/broken-workspaces/grant-above-ceiling";
+    MeshRun validate = MeshRun.of("validate", "--workspace", broken + "/workspace", CATALOGUE);
+
+    // An endpoint nothing listens on: the refusal must come before any call.
+    MeshRun run = MeshRun.of("workspace", "apply", "--tenant", "alpina", "--definitions", CATALOGUE,
+        "--workspace", broken + "/workspace", "--region", "eu-central-2", "--endpoint-url", "http://127.0.0.1:9");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo(validate.err());
+    assertThat(run.err()).contains(java.nio.file.Files.readString(java.nio.file.Path.of(broken, "expected.txt"))
+        .lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void applyWithDryRun_checksAndPackages_andNamesTheFunctionItWouldInvoke() {
+    MeshRun run = MeshRun.of("workspace", "apply", "--tenant", "alpina", "--definitions", CATALOGUE,
+        "--workspace", WORKSPACE, "--dry-run");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Workspace " + WORKSPACE + " of tenant alpina is within the ceiling: 3 files,")
+        .containsPattern("\nDry run: would invoke meshwork-alpina-access:live with \\d+ bytes; nothing was sent.\\n$");
+  }
+
+  @Test
+  void applyToAnUnreachableEndpoint_isExitTwo_namingTheEndpoint() {
+    // Credentials through the first link of the SDK's default chain, so the call is attempted on any machine.
+    System.setProperty("aws.accessKeyId", "test");
+    System.setProperty("aws.secretAccessKey", "test");
+    MeshRun run;
+    try {
+      run = MeshRun.of("workspace", "apply", "--tenant", "alpina", "--definitions", CATALOGUE,
+          "--workspace", WORKSPACE, "--function", "meshwork-alpina-access:blue", "--region", "eu-central-2",
+          "--endpoint-url", "http://127.0.0.1:9");
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).startsWith("mesh workspace apply: Cannot reach Lambda in eu-central-2 at "
+        + "http://127.0.0.1:9: ");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.functions.access.ApplyReport;
+import io.meshwork.functions.access.LakeFormationGrant;
 import io.meshwork.functions.access.LakeFormationReconciler;
 import io.meshwork.functions.access.S3AccessLedger;
 import io.meshwork.model.access.Ceiling;
@@ -102,7 +103,7 @@ public final class AccessFunction implements RequestStreamHandler {
 
   /**
    * A tenant admin's workspace ({@code {"workspace": {"files": {"workspace.yaml": "...", ...}}}}, as {@code mesh
-   * access apply} writes it), layered over the packaged catalogue, whose tenant file holds the published ceiling: an
+   * workspace apply} sends it), layered over the packaged catalogue, whose tenant file holds the published ceiling: an
    * invalid workspace is answered with its problems and changes nothing; a valid one is reconciled within the ceiling.
    */
   Map<String, Object> applyWorkspace(JsonNode workspace) {
@@ -122,6 +123,10 @@ public final class AccessFunction implements RequestStreamHandler {
     answer.put("Applied", true);
     answer.putAll(summary(report));
     answer.put("Report", report.toString());
+    // What changed, one line each, so the admin who applied the workspace sees it without reading the logs.
+    answer.put("Granted", report.grantsAdded().stream().map(LakeFormationGrant::toString).toList());
+    answer.put("Revoked", report.grantsRevoked().stream().map(LakeFormationGrant::toString).toList());
+    answer.put("CeilingFindings", report.ceiling());
     return answer;
   }
 

@@ -3,6 +3,7 @@ package io.meshwork.functions;
 import static io.meshwork.model.runtime.RuntimeNames.CATALOG_VARIABLE;
 import static io.meshwork.model.runtime.RuntimeNames.DEFINITIONS_VARIABLE;
 import static io.meshwork.model.runtime.RuntimeNames.DUCKDB_MEMORY_VARIABLE;
+import static io.meshwork.model.runtime.RuntimeNames.DUCKDB_SPILL_VARIABLE;
 import static io.meshwork.model.runtime.RuntimeNames.DUCKDB_THREADS_VARIABLE;
 import static io.meshwork.model.runtime.RuntimeNames.HOME_VARIABLE;
 import static io.meshwork.model.runtime.RuntimeNames.S3_PATH_STYLE_VARIABLE;
@@ -61,12 +62,6 @@ final class EngineFactory {
 
   static final String DEFAULT_HOME = "/tmp/meshwork";
 
-  /**
-   * The share of the function's memory DuckDB may use: the rest is for the JVM heap (Iceberg metadata, Parquet
-   * footers), the staged input files' page cache and the runtime itself.
-   */
-  private static final double DUCKDB_MEMORY_SHARE = 0.5;
-
   @Singleton
   @Bean(preDestroy = "close")
   Engine engine(Environment environment) {
@@ -85,7 +80,7 @@ final class EngineFactory {
 
   /** How a tenant's storage is opened, from {@code meshwork.catalog}; fails at startup on incomplete settings. */
   static Function<String, TenantStorage> storage(Environment environment) {
-    Path home = Path.of(environment.getProperty(property(HOME_VARIABLE), String.class).orElse(DEFAULT_HOME));
+    Path home = home(environment);
     String kind = environment.getProperty(property(CATALOG_VARIABLE), String.class).orElse("local").trim();
     switch (kind) {
       case "local":
@@ -112,12 +107,24 @@ final class EngineFactory {
     String memory = environment.getProperty(property(DUCKDB_MEMORY_VARIABLE), String.class)
         .or(() -> lambdaMemoryShare(environment))
         .orElse(defaults.memoryLimit());
-    return new DuckDbSession.Limits(threads, memory);
+    DuckDbSession.Limits limits = new DuckDbSession.Limits(threads, memory);
+    // Spilling within the function's ephemeral storage (/tmp holds the home), unless set explicitly.
+    return environment.getProperty(property(DUCKDB_SPILL_VARIABLE), String.class).filter(size -> !size.isBlank())
+        .map(limits::withMaxSpill)
+        .orElseGet(() -> limits.withSpillWithin(home(environment)));
   }
 
-  /** Half of the memory configured for the function, which Lambda exposes as AWS_LAMBDA_FUNCTION_MEMORY_SIZE. */
+  private static Path home(Environment environment) {
+    return Path.of(environment.getProperty(property(HOME_VARIABLE), String.class).orElse(DEFAULT_HOME));
+  }
+
+  /**
+   * DuckDB's share of the memory configured for the function, which Lambda exposes as
+   * AWS_LAMBDA_FUNCTION_MEMORY_SIZE; the rest is for the JVM heap (Iceberg metadata, Parquet footers), the staged
+   * input files' page cache and the runtime itself.
+   */
   private static Optional<String> lambdaMemoryShare(Environment environment) {
     return environment.getProperty("aws.lambda.function.memory.size", Integer.class)
-        .map(megabytes -> Math.max(64, (int) (megabytes * DUCKDB_MEMORY_SHARE)) + "MB");
+        .map(megabytes -> Math.max(64, (int) (megabytes * DuckDbSession.Limits.DUCKDB_SHARE_OF_PROCESS)) + "MB");
   }
 }

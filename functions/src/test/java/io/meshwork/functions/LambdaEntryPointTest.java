@@ -7,6 +7,7 @@ import io.meshwork.engine.compute.DuckDbSession;
 import io.meshwork.engine.pipeline.StepRequest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +107,22 @@ class LambdaEntryPointTest {
   void duckDbLimits_defaultToHalfTheFunctionsMemory_unlessSetExplicitly() {
     DuckDbSession.Limits lambda = limits(Map.of("aws.lambda.function.memory.size", "3008"));
     DuckDbSession.Limits explicit = limits(Map.of("aws.lambda.function.memory.size", "3008",
-        "meshwork.duckdb.memory", "2GB", "meshwork.duckdb.threads", "3"));
+        "meshwork.duckdb.memory", "2GB", "meshwork.duckdb.threads", "3", "meshwork.duckdb.spill", "3GB"));
 
     assertThat(lambda.memoryLimit()).isEqualTo("1504MB");
     assertThat(lambda.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-    assertThat(explicit).isEqualTo(new DuckDbSession.Limits(3, "2GB"));
+    assertThat(explicit).isEqualTo(new DuckDbSession.Limits(3, "2GB", "3GB", DuckDbSession.Limits.DEFAULT_TIMEOUT));
+  }
+
+  @Test
+  void duckDbSpill_defaultsToHalfTheFreeDiskOfTheHome_asLambdasEphemeralStorageBoundsIt() throws Exception {
+    long free = Files.getFileStore(home).getUsableSpace();
+
+    DuckDbSession.Limits limits = limits(Map.of("meshwork.home", home.toString()));
+
+    assertThat(limits.maxSpill()).endsWith("MiB");
+    long spillMiB = Long.parseLong(limits.maxSpill().replace("MiB", ""));
+    assertThat(spillMiB).isBetween((free / 2 >> 20) - 1024, (free / 2 >> 20) + 1024);
   }
 
   private static void storage(Map<String, Object> properties) {

@@ -49,9 +49,9 @@ public final class AccessReconciler extends Construct {
     String tenantId = props.tenantId();
     Stack stack = Stack.of(this);
     String ledger = "s3://" + props.dataBucket().getBucketName() + "/" + props.ledgerKey();
-    this.function = new PipelineFunction(this, "Function", new PipelineFunctionProps("meshwork-" + tenantId
-        + "-access", "io.meshwork.functions.AccessFunction", "Reconciles the tenant's Lake Formation tags, filters"
-        + " and grants with its compiled access policy.", props.code(), props.size(), new TreeMap<>(Map.of(
+    this.function = new PipelineFunction(this, "Function", new PipelineFunctionProps(
+        RuntimeNames.accessFunction(tenantId), "io.meshwork.functions.AccessFunction", "Reconciles the tenant's Lake "
+        + "Formation tags, filters and grants with its compiled access policy.", props.code(), props.size(), new TreeMap<>(Map.of(
             RuntimeNames.TENANT_VARIABLE, tenantId,
             RuntimeNames.CATALOG_ID_VARIABLE, stack.getAccount(),
             RuntimeNames.ACCESS_LEDGER_VARIABLE, ledger)), props.logRetention(), props.logKey(), Optional.empty(),

@@ -42,7 +42,7 @@ public final class PipelineFunction extends Construct {
   public static final String RUNTIME_NAME = "java25";
 
   /** The alias the state machine invokes. */
-  public static final String ALIAS = "live";
+  public static final String ALIAS = io.meshwork.model.runtime.RuntimeNames.LIVE_ALIAS;
 
   private final Function function;
   private final Alias alias;

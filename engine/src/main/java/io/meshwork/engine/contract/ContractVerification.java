@@ -75,6 +75,10 @@ public final class ContractVerification {
     }
   }
 
+  private static List<String> sorted(java.util.Set<String> names) {
+    return names.stream().sorted().toList();
+  }
+
   private static List<String> schemaProblems(Schema actual, Schema promised) {
     List<String> problems = new ArrayList<>();
     for (Types.NestedField field : promised.columns()) {
@@ -83,7 +87,15 @@ public final class ContractVerification {
         problems.add("column " + field.name() + " is missing from the table");
       } else if (!found.type().equals(field.type())) {
         problems.add("column " + field.name() + " is " + found.type() + ", the contract says " + field.type());
+      } else if (field.isRequired() && found.isOptional()) {
+        problems.add("column " + field.name() + " is optional in the table, the contract says required");
       }
+    }
+    // The key, where the table can carry it: Iceberg identifier fields (required, not floating point).
+    if (!promised.identifierFieldNames().isEmpty()
+        && !promised.identifierFieldNames().equals(actual.identifierFieldNames())) {
+      problems.add("the table's primary key is " + sorted(actual.identifierFieldNames()) + ", the contract says "
+          + sorted(promised.identifierFieldNames()));
     }
     return problems;
   }

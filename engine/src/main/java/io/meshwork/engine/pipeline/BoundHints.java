@@ -8,13 +8,16 @@ final class BoundHints {
   private BoundHints() {
   }
 
-  static String compute(SessionBoundException.Bound bound) {
+  static String hint(SessionBoundException.Bound bound) {
     return switch (bound) {
       case TIMEOUT -> "Raise 'timeout' under 'transform' in the product definition (an ISO-8601 duration up to "
           + "PT12H), or make the SQL cheaper.";
-      case SPILL -> "Give the engine more disk for spilling (MESHWORK_DUCKDB_SPILL for mesh), or make the SQL cheaper.";
-      case MEMORY -> "Give the engine more memory (MESHWORK_DUCKDB_MEMORY, or a larger function), or make the SQL "
-          + "cheaper.";
+      case SPILL -> "It does not fit on this Compute's disk for spilling: give it more (MESHWORK_DUCKDB_SPILL for mesh, "
+          + "a Compute with more ephemeral storage on AWS), run the product on the Athena engine ('engine: athena' "
+          + "under its transform, or the tenant's 'engines'), or make the SQL cheaper.";
+      case MEMORY -> "It does not fit in this Compute's memory even when spilling to disk: give it more (mesh run "
+          + "--memory SIZE, a larger Compute on AWS), run the product on the Athena engine ('engine: athena' under its "
+          + "transform, or the tenant's 'engines'), or make the SQL cheaper.";
     };
   }
 }

@@ -184,7 +184,7 @@ public final class ComputeService {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, e.getMessage(), e);
     } catch (SessionBoundException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " failed for tenant "
-          + request.tenant() + ": " + e.getMessage() + " " + BoundHints.compute(e.bound()), e);
+          + request.tenant() + ": " + e.getMessage() + " " + BoundHints.hint(e.bound()), e);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, origin(planned) + " failed for tenant "
           + request.tenant() + ": " + Messages.firstLine(e), e);

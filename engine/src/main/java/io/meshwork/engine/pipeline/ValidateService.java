@@ -2,6 +2,7 @@ package io.meshwork.engine.pipeline;
 
 import io.meshwork.engine.compute.Messages;
 import io.meshwork.engine.compute.CheckSession;
+import io.meshwork.engine.compute.SessionBoundException;
 import io.meshwork.engine.compute.TableFiles;
 import io.meshwork.engine.quality.CheckResult;
 import io.meshwork.engine.quality.NullCounts;
@@ -81,8 +82,11 @@ public final class ValidateService {
     List<CheckResult> checks;
     try (CheckSession session = engine.compute().openChecks(storage, tables)) {
       checks = new QualityChecks(session, planned.product())
-          .withKnownNullCounts(NullCounts.of(output, snapshotId, planned.product().contract().requiredColumnNames()))
+          .withKnownNullCounts(NullCounts.of(output, snapshotId, planned.product().contract().columnNames()))
           .run(previousRows);
+    } catch (SessionBoundException e) {
+      throw new StepException(StepException.Kind.TRANSFORM_FAILED, "The checks of " + planned.name() + " failed for "
+          + "tenant " + request.tenant() + ": " + e.getMessage() + " " + BoundHints.hint(e.bound()), e);
     } catch (SQLException e) {
       throw new StepException(StepException.Kind.TRANSFORM_FAILED, "A quality rule of " + planned.name()
           + " could not run: " + Messages.firstLine(e), e);

@@ -11,6 +11,9 @@ import io.meshwork.model.definition.Scalar;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,19 +53,23 @@ public final class QualityChecks {
   }
 
   /**
-   * Answers the required-column checks of the columns in {@code nullCounts} from these counts (e.g. from the
-   * table's manifests, see {@link NullCounts}) instead of scanning; a column with empty values is still scanned
-   * for its sample.
+   * Answers the required-column checks and the not_null rules of the columns in {@code nullCounts} from these
+   * counts (e.g. from the table's manifests, see {@link NullCounts}) instead of scanning; a column with empty values
+   * is still scanned, for the exact count of a rule over several columns and for the sample.
    */
   public QualityChecks withKnownNullCounts(Map<String, Long> nullCounts) {
     this.knownNulls = Map.copyOf(nullCounts);
     return this;
   }
 
-  /** Every check of the product; {@code previousRows} is the row count of the published snapshot, if any. */
+  /**
+   * Every check of the product; {@code previousRows} is the row count of the published snapshot, if any. The row
+   * count, every key's distinct hashes and every row predicate are counted together in one scan of the view; only
+   * custom queries, references, freshness, and the samples and exact duplicate counts of failing checks read it again.
+   */
   public List<CheckResult> run(Optional<Long> previousRows) throws SQLException {
-    totalRows = session.count("SELECT count(*) FROM " + view);
-    pending.clear();
+    scan = Scan.of(session, view, predicates(), keys());
+    totalRows = scan.rows();
     List<CheckResult> results = new ArrayList<>();
     for (Column column : contract.columns()) {
       if (column.required() && Long.valueOf(0).equals(knownNulls.get(column.name()))) {
@@ -70,7 +77,7 @@ public final class QualityChecks {
             column.name() + " must not be empty (the contract marks it required)", List.of()));
       } else if (column.required()) {
         results.add(rows("required", List.of(column.name()), true, Optional.empty(),
-            quote(column.name()) + " IS NULL", REQUIRED));
+            requiredPredicate(column), REQUIRED));
       }
     }
     if (!contract.primaryKey().isEmpty()) {
@@ -79,7 +86,7 @@ public final class QualityChecks {
     for (QualityRule rule : rules) {
       results.add(rule(rule, previousRows));
     }
-    return evaluatePending(results);
+    return results;
   }
 
   /**
@@ -92,72 +99,132 @@ public final class QualityChecks {
             + " rows fail: " + column.column() + " " + REQUIRED)).toList();
   }
 
-  /** A check that counts the rows matching a predicate; all of them are counted in one scan. */
-  private record RowCheck(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
-      String failing, String expectation) {
+  private Scan scan = Scan.EMPTY;
+
+  /** Every row predicate the checks count (each once, however many checks share it). */
+  private Set<String> predicates() {
+    Set<String> predicates = new LinkedHashSet<>();
+    for (Column column : contract.columns()) {
+      if (column.required() && !Long.valueOf(0).equals(knownNulls.get(column.name()))) {
+        predicates.add(requiredPredicate(column));
+      }
+    }
+    for (QualityRule rule : rules) {
+      if (rule.kind() != QualityRule.Kind.NOT_NULL || !knownNoNulls(rule.columns())) {
+        rowPredicate(rule).ifPresent(predicates::add);
+      }
+    }
+    return predicates;
   }
 
-  private final List<RowCheck> pending = new ArrayList<>();
+  /** Whether the known null counts show that none of {@code columns} has an empty value: no scan needed. */
+  private boolean knownNoNulls(List<String> columns) {
+    return columns.stream().allMatch(column -> Long.valueOf(0).equals(knownNulls.get(column)));
+  }
 
-  /** Replaces each placeholder (null) in {@code results} with the outcome of its row check. */
-  private List<CheckResult> evaluatePending(List<CheckResult> results) throws SQLException {
-    if (pending.isEmpty()) {
-      return results;
+  /** Every column list whose uniqueness is checked (the primary key and each unique rule, each once). */
+  private Set<List<String>> keys() {
+    Set<List<String>> keys = new LinkedHashSet<>();
+    if (!contract.primaryKey().isEmpty()) {
+      keys.add(contract.primaryKey());
     }
-    String counts = pending.stream().map(check -> "coalesce(count_if(" + check.failing() + "), 0)")
-        .collect(Collectors.joining(", "));
-    List<Object> failing = session.rows("SELECT " + counts + " FROM " + view).get(0);
-    List<CheckResult> complete = new ArrayList<>();
-    int next = 0;
-    for (CheckResult result : results) {
-      if (result != null) {
-        complete.add(result);
-        continue;
+    rules.stream().filter(rule -> rule.kind() == QualityRule.Kind.UNIQUE).forEach(rule -> keys.add(rule.columns()));
+    return keys;
+  }
+
+  private static String requiredPredicate(Column column) {
+    return quote(column.name()) + " IS NULL";
+  }
+
+  /** The predicate of the rows failing a rule that counts rows, if it is one. */
+  private Optional<String> rowPredicate(QualityRule rule) {
+    List<String> columns = rule.columns();
+    return switch (rule.kind()) {
+      case NOT_NULL -> Optional.of(columns.stream().map(column -> quote(column) + " IS NULL")
+          .collect(Collectors.joining(" OR ")));
+      case ACCEPTED_VALUES -> Optional.of("CAST(" + quote(columns.get(0)) + " AS VARCHAR) NOT IN (" + rule.values()
+          .stream().map(value -> DuckDbSession.literal(value.text())).collect(Collectors.joining(", ")) + ")");
+      case RANGE -> Optional.of(rangePredicate(rule));
+      case REGEX -> Optional.of("NOT regexp_full_match(CAST(" + quote(columns.get(0)) + " AS VARCHAR), "
+          + DuckDbSession.literal(setting(rule, "pattern")) + ")");
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * The counts of one scan: rows, failing rows per predicate, distinct key hashes per key.
+   */
+  private record Scan(long rows, Map<String, Long> failing, Map<List<String>, Long> distinctHashes) {
+
+    static final Scan EMPTY = new Scan(0, Map.of(), Map.of());
+
+    static Scan of(CheckSession session, String view, Set<String> predicates, Set<List<String>> keys)
+        throws SQLException {
+      List<String> aggregates = new ArrayList<>();
+      aggregates.add("count(*)");
+      predicates.forEach(predicate -> aggregates.add("coalesce(count_if(" + predicate + "), 0)"));
+      keys.forEach(key -> aggregates.add("count(DISTINCT hash(" + key.stream().map(QualityChecks::quote)
+          .collect(Collectors.joining(", ")) + "))"));
+      List<Object> counts = session.rows("SELECT " + String.join(", ", aggregates) + " FROM " + view).get(0);
+      Map<String, Long> failing = new HashMap<>();
+      Map<List<String>, Long> hashes = new HashMap<>();
+      int next = 1;
+      for (String predicate : predicates) {
+        failing.put(predicate, ((Number) counts.get(next++)).longValue());
       }
-      RowCheck check = pending.get(next);
-      long count = ((Number) failing.get(next)).longValue();
-      next++;
-      List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + view + " WHERE " + check.failing()
-          + " LIMIT " + SAMPLE_ROWS);
-      complete.add(result(check.check(), check.columns(), check.blocking(), check.tolerance(), count,
-          String.join(", ", check.columns()) + " " + check.expectation(), sample));
+      for (List<String> key : keys) {
+        hashes.put(key, ((Number) counts.get(next++)).longValue());
+      }
+      return new Scan(((Number) counts.get(0)).longValue(), failing, hashes);
     }
-    return complete;
   }
 
   private CheckResult rule(QualityRule rule, Optional<Long> previousRows) throws SQLException {
     boolean blocking = rule.severity() == QualityRule.Severity.ERROR;
     Optional<Scalar> tolerance = Optional.ofNullable(rule.settings().get("tolerance"));
     List<String> columns = rule.columns();
+    if (rule.kind() == QualityRule.Kind.NOT_NULL && knownNoNulls(columns)) {
+      return result(rule.type(), columns, blocking, tolerance, 0, String.join(", ", columns) + " "
+          + expectation(rule), List.of());
+    }
+    Optional<String> predicate = rowPredicate(rule);
+    if (predicate.isPresent()) {
+      return rows(rule.type(), columns, blocking, tolerance, predicate.get(), expectation(rule));
+    }
     return switch (rule.kind()) {
-      case NOT_NULL -> rows(rule.type(), columns, blocking, tolerance,
-          columns.stream().map(column -> quote(column) + " IS NULL").collect(Collectors.joining(" OR ")),
-          "must not be empty");
       case UNIQUE -> duplicates(rule.type(), columns, blocking, tolerance);
-      case ACCEPTED_VALUES -> rows(rule.type(), columns, blocking, tolerance,
-          "CAST(" + quote(columns.get(0)) + " AS VARCHAR) NOT IN (" + rule.values().stream()
-              .map(value -> DuckDbSession.literal(value.text())).collect(Collectors.joining(", ")) + ")",
-          "must be one of " + rule.values().stream().map(Scalar::text).collect(Collectors.joining(", ")));
-      case RANGE -> rows(rule.type(), columns, blocking, tolerance, rangePredicate(rule), rangeText(rule));
-      case REGEX -> rows(rule.type(), columns, blocking, tolerance,
-          "NOT regexp_full_match(CAST(" + quote(columns.get(0)) + " AS VARCHAR), "
-              + DuckDbSession.literal(setting(rule, "pattern")) + ")", "must match " + setting(rule, "pattern"));
       case ROW_COUNT -> rowCount(rule, blocking, previousRows);
       case FRESHNESS -> freshness(rule, blocking);
       case REFERENCES -> references(rule, blocking, tolerance);
       case SQL -> rows(rule.type(), columns, blocking, tolerance, null, setting(rule, "query"));
+      default -> throw new IllegalStateException("No check for rule " + rule.type());
+    };
+  }
+
+  /** What a rule that counts rows expects of every row, for its message. */
+  private String expectation(QualityRule rule) {
+    return switch (rule.kind()) {
+      case NOT_NULL -> "must not be empty";
+      case ACCEPTED_VALUES -> "must be one of " + rule.values().stream().map(Scalar::text)
+          .collect(Collectors.joining(", "));
+      case RANGE -> rangeText(rule);
+      case REGEX -> "must match " + setting(rule, "pattern");
+      default -> throw new IllegalStateException("Rule " + rule.type() + " does not count rows");
     };
   }
 
   /**
-   * Rows matching {@code failing}: queued, and counted together with the other row checks in one scan (the
-   * placeholder null stands for its result until then). A custom query ({@code failing} null) runs at once.
+   * Rows matching {@code failing}, as the scan counted them (and sampled when some fail). A custom query
+   * ({@code failing} null) runs on its own.
    */
   private CheckResult rows(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance,
       String failing, String expectation) throws SQLException {
     if (failing != null) {
-      pending.add(new RowCheck(check, columns, blocking, tolerance, "(" + failing + ")", expectation));
-      return null;
+      long count = scan.failing().get(failing);
+      List<String> sample = count == 0 ? List.of() : sample("SELECT * FROM " + view + " WHERE (" + failing
+          + ") LIMIT " + SAMPLE_ROWS);
+      return result(check, columns, blocking, tolerance, count, String.join(", ", columns) + " " + expectation,
+          sample);
     }
     String failingRows = session.guard(expectation).subquery();
     long count = session.count("SELECT count(*) FROM " + failingRows + " failing");
@@ -184,10 +251,10 @@ public final class QualityChecks {
   private CheckResult duplicates(String check, List<String> columns, boolean blocking, Optional<Scalar> tolerance)
       throws SQLException {
     String key = columns.stream().map(QualityChecks::quote).collect(Collectors.joining(", "));
-    // Fast exact proof of uniqueness: distinct 64-bit hashes imply distinct keys. Counting distinct hashes costs
-    // far less than grouping the key's strings; only when hashes repeat (a duplicate, or rarely a collision) are
-    // the keys grouped to count and show the duplicates.
-    if (session.count("SELECT count(*) - count(DISTINCT hash(" + key + ")) FROM " + view) == 0) {
+    // Fast exact proof of uniqueness: distinct 64-bit hashes imply distinct keys. Counting distinct hashes (in the
+    // one scan) costs far less than grouping the key's strings; only when hashes repeat (a duplicate, or rarely a
+    // collision) are the keys grouped to count and show the duplicates.
+    if (scan.distinctHashes().get(columns) == totalRows) {
       return result(check, columns, blocking, tolerance, 0, "(" + String.join(", ", columns) + ") must be unique",
           List.of());
     }

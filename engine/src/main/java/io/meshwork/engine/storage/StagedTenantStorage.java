@@ -108,8 +108,18 @@ public final class StagedTenantStorage implements TenantStorage {
    */
   public static Map<String, String> glueProperties(String warehouse, Optional<String> endpoint, boolean pathStyle) {
     Map<String, String> properties = new LinkedHashMap<>();
-    properties.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.aws.glue.GlueCatalog");
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
+    properties.putAll(glueProperties(endpoint, pathStyle));
+    return properties;
+  }
+
+  /**
+   * The catalog properties of a Glue Data Catalog without a warehouse: enough to read the tables it holds (each
+   * names its own location), not to create tables.
+   */
+  public static Map<String, String> glueProperties(Optional<String> endpoint, boolean pathStyle) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.aws.glue.GlueCatalog");
     properties.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.aws.s3.S3FileIO");
     // The JDK's HTTP client: no Apache or Netty client in the function, and a faster cold start.
     properties.put("http-client.type", "urlconnection");

@@ -59,6 +59,33 @@ class ComputeSandboxTest {
   }
 
   @Test
+  void productThatCannotFitItsMemory_failsNamingTheProductTheLimitAndTheWayOut() throws Exception {
+    // One string of 32 MB cannot be spilled in parts: no limit of 16 MB can hold it.
+    Catalog catalog = catalogue("transform.sql", "SELECT claim_id, canton, amount_chf FROM claims WHERE (SELECT "
+        + "length(string_agg(md5(n::VARCHAR), '')) FROM range(1000000) AS t(n)) > 0", "");
+
+    ProductOutcome claimsClean = outcome(run(catalog, new DuckDbSession.Limits(1, "16MB")), "claims_clean");
+
+    assertThat(claimsClean.outcome()).isEqualTo(ProductOutcome.Outcome.FAILED);
+    assertThat(claimsClean.message()).isEqualTo("The transform of claims_clean (products/claims_clean/transform.sql) "
+        + "failed for tenant helvetia: The statement needed more than its memory limit of 16MB and was stopped. It "
+        + "does not fit in this Compute's memory even when spilling to disk: give it more (mesh run --memory SIZE, a "
+        + "larger Compute on AWS), run the product on the Athena engine ('engine: athena' under its transform, or the "
+        + "tenant's 'engines'), or make the SQL cheaper.");
+  }
+
+  @Test
+  void productLargerThanItsMemory_spillsToDisk_andPublishes() throws Exception {
+    // Sorting 2 M strings of 32 characters needs far more than 32 MB: DuckDB sorts it in runs on disk.
+    Catalog catalog = catalogue("transform.sql", "SELECT claim_id, canton, amount_chf FROM claims WHERE (SELECT "
+        + "count(*) FROM (SELECT md5(n::VARCHAR) AS m FROM range(2000000) AS t(n) ORDER BY m OFFSET 1)) > 0", "");
+
+    RunReport report = run(catalog, new DuckDbSession.Limits(1, "32MB"));
+
+    assertThat(outcome(report, "claims_clean").outcome()).isEqualTo(ProductOutcome.Outcome.PUBLISHED);
+  }
+
+  @Test
   void committedDataFiles_areReadOnlyOnDisk() throws Exception {
     Catalog catalog = catalogue("transform.sql", null, "");
 
@@ -95,9 +122,12 @@ class ComputeSandboxTest {
   }
 
   private RunReport run(Catalog catalog) throws IOException {
+    return run(catalog, new DuckDbSession.Limits(2, "1GB"));
+  }
+
+  private RunReport run(Catalog catalog, DuckDbSession.Limits limits) throws IOException {
     Path home = root.resolve("home");
-    try (Engine engine = new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant),
-        new DuckDbSession.Limits(2, "1GB"))) {
+    try (Engine engine = new Engine(catalog, tenant -> LocalTenantStorage.open(home, tenant), limits)) {
       new SourceDelivery(engine).deliver("helvetia", catalog.source("claims").orElseThrow(),
           "SELECT CAST(claim_id AS VARCHAR) AS claim_id, CAST(canton AS VARCHAR) AS canton, CAST(amount_chf AS "
               + "DECIMAL(12,2)) AS amount_chf FROM (VALUES ('c1', 'ZH', 120.50)) AS t(claim_id, canton, amount_chf)",

@@ -94,12 +94,45 @@ class QualityChecksTest {
         "4, zh, 2000.00, 2025-01-04");
   }
 
+  @Test
+  void keyCheckedByPrimaryKeyAndUniqueRule_countedOnce_failsBothOnADuplicate() throws Exception {
+    String product = PRODUCT.replace("- {type: unique, columns: [canton, booked], severity: warn}",
+        "- {type: unique, columns: [id]}");
+
+    Map<String, CheckResult> results = run(product, DEFECTS, Optional.of(6L), Map.of());
+
+    assertThat(results.get("primary_key(id)").failingRows()).isEqualTo(2);
+    assertThat(results.get("primary_key(id)").passed()).isFalse();
+    assertThat(results.get("unique(id)").failingRows()).isEqualTo(2);
+    assertThat(results.get("unique(id)").passed()).isFalse();
+    assertThat(results.get("unique(id)").sample()).containsExactly("1, 2");
+  }
+
+  @Test
+  void notNullRules_answeredFromKnownNullCounts_passWithoutEmptyValues_andStillCountThemWhenPresent()
+      throws Exception {
+    Map<String, CheckResult> clean = run(PRODUCT, GOOD, Optional.of(4L), Map.of("canton", 0L, "amount", 0L));
+    Map<String, CheckResult> defects = run(PRODUCT, DEFECTS, Optional.of(6L), Map.of("canton", 1L, "amount", 1L));
+
+    assertThat(clean.get("not_null(canton)").passed()).isTrue();
+    assertThat(clean.get("not_null(canton)").message()).isEqualTo("0 of 4 rows fail: canton must not be empty");
+    assertThat(defects.get("not_null(canton)").failingRows()).isEqualTo(1);
+    assertThat(defects.get("not_null(canton)").passed()).isFalse();
+    assertThat(defects.get("not_null(canton)").sample()).containsExactly("3, null, -5.00, 2025-01-03");
+    assertThat(defects.get("not_null(amount)").failingRows()).isEqualTo(1);
+  }
+
   private Map<String, CheckResult> run(String rows, Optional<Long> previousRows) throws Exception {
+    return run(PRODUCT, rows, previousRows, Map.of());
+  }
+
+  private Map<String, CheckResult> run(String productYaml, String rows, Optional<Long> previousRows,
+      Map<String, Long> knownNulls) throws Exception {
     Catalog catalog = CatalogLoader.load(new InMemoryDefinitionFiles("test", Map.of(
         "catalog.yaml", "apiVersion: meshwork.io/v1\nkind: Catalog\nname: test\n",
         "cantons.yaml", "apiVersion: meshwork.io/v1\nkind: Source\nname: cantons\ndomain: sources\nversion: 1.0.0\n"
             + "columns: [{name: code, type: string}]\n",
-        "checked.yaml", PRODUCT,
+        "checked.yaml", productYaml,
         "checked.sql", "SELECT id, canton, amount, booked FROM cantons, (SELECT 1 AS id, 'ZH' AS canton, 1.0 AS "
             + "amount, DATE '2025-01-01' AS booked)")));
     DataProduct product = catalog.product("checked", VersionRange.ANY).orElseThrow();
@@ -107,7 +140,7 @@ class QualityChecksTest {
       session.execute("CREATE VIEW cantons AS SELECT * FROM (VALUES ('ZH'), ('BE'), ('GE')) t(code)");
       session.execute("CREATE VIEW checked AS SELECT CAST(id AS BIGINT) AS id, CAST(canton AS VARCHAR) AS canton, "
           + "CAST(amount AS DECIMAL(12,2)) AS amount, booked FROM (VALUES " + rows + ") t(id, canton, amount, booked)");
-      return new QualityChecks(session, product).run(previousRows).stream()
+      return new QualityChecks(session, product).withKnownNullCounts(knownNulls).run(previousRows).stream()
           .collect(Collectors.toMap(CheckResult::label, check -> check, (a, b) -> b));
     }
   }

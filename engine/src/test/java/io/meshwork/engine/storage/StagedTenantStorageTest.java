@@ -172,6 +172,15 @@ class StagedTenantStorageTest {
   }
 
   @Test
+  void glueProperties_withoutWarehouse_readOnlyWhatTheTablesName() {
+    assertThat(StagedTenantStorage.glueProperties(Optional.empty(), false))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(
+            "catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog",
+            "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
+            "http-client.type", "urlconnection"));
+  }
+
+  @Test
   void localNames_areUniquePerLocation_andKeepTheFileName() {
     String a = StagedTenantStorage.localName("s3://bucket/warehouse/a/data/00000-0-x.parquet");
     String b = StagedTenantStorage.localName("s3://bucket/warehouse/b/data/00000-0-x.parquet");

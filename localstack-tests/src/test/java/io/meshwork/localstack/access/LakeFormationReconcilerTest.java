@@ -2,7 +2,6 @@ package io.meshwork.localstack.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshwork.cdk.constructs.DataProductTable;
 import io.meshwork.functions.access.ApplyReport;
 import io.meshwork.functions.access.LakeFormationGrant;
 import io.meshwork.functions.access.LakeFormationReconciler;
@@ -27,12 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
-import software.amazon.awssdk.services.lakeformation.model.BatchPermissionsRequestEntry;
 import software.amazon.awssdk.services.lakeformation.model.DataLakePrincipal;
 import software.amazon.awssdk.services.lakeformation.model.PrincipalResourcePermissions;
-import software.amazon.awssdk.services.lakeformation.model.Resource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -75,6 +71,7 @@ class LakeFormationReconcilerTest {
   private GlueClient glue;
   private S3Client s3;
   private LakeFormationReconciler reconciler;
+  private MotoDataCatalog catalog;
 
   @BeforeAll
   static void planAlpina() {
@@ -94,42 +91,16 @@ class LakeFormationReconcilerTest {
     reconciler = new LakeFormationReconciler(lakeFormation, alpina.account(),
         new S3AccessLedger(s3, "s3://" + LEDGER_BUCKET + "/meshwork/access-ledger.json"));
 
-    assertThat(listPermissions()).as("grants left in catalog %s", alpina.account()).isEmpty();
-    // Lake Formation names Glue databases and tables: create them where it looks for them, with contract columns.
-    Map<TableName, Contract> tables = tables();
-    tables.keySet().stream().map(TableName::namespace).distinct().forEach(database -> glue.createDatabase(request ->
-        request.catalogId(alpina.account()).databaseInput(input -> input.name(database))));
-    tables.forEach((table, contract) -> glue.createTable(request -> request.catalogId(alpina.account())
-        .databaseName(table.namespace()).tableInput(input -> input.name(table.table()).storageDescriptor(storage ->
-            storage.columns(contract.columns().stream().map(column -> Column.builder().name(column.name())
-                .type(DataProductTable.glueType(column.type())).build()).toList())))));
-    // As the tenant stack's settings: one administrator, no IAMAllowedPrincipals defaults.
-    lakeFormation.putDataLakeSettings(request -> request.catalogId(alpina.account()).dataLakeSettings(settings ->
-        settings.dataLakeAdmins(principal(ADMIN)).createDatabaseDefaultPermissions(List.of())
-            .createTableDefaultPermissions(List.of())));
-    // moto only: see the class comment (AWS refuses an empty tag list, and needs no such call).
-    alpina.policy().databaseTags().forEach(tag -> lakeFormation.addLFTagsToResource(request -> request
-        .catalogId(alpina.account()).resource(database(tag.database())).lfTags(List.of())));
+    catalog = new MotoDataCatalog(glue, lakeFormation, alpina.account(), tables());
+    assertThat(catalog.permissions()).as("grants left in catalog %s", alpina.account()).isEmpty();
+    catalog.create(ADMIN);
     calls.clear();
   }
 
   @AfterEach
   void removeAlpinasCatalog() {
     // Lake Formation, Glue and S3 state is account-wide: leave none behind for an external, long-running endpoint.
-    List<BatchPermissionsRequestEntry> revokes = new ArrayList<>();
-    for (PrincipalResourcePermissions granted : listPermissions()) {
-      revokes.add(BatchPermissionsRequestEntry.builder().id(Integer.toString(revokes.size()))
-          .principal(granted.principal()).resource(granted.resource()).permissions(granted.permissions()).build());
-    }
-    for (int start = 0; start < revokes.size(); start += 20) {
-      List<BatchPermissionsRequestEntry> batch = revokes.subList(start, Math.min(start + 20, revokes.size()));
-      lakeFormation.batchRevokePermissions(request -> request.catalogId(alpina.account()).entries(batch));
-    }
-    lakeFormation.listLFTagsPaginator(request -> request.catalogId(alpina.account())).lfTags()
-        .forEach(tag -> lakeFormation.deleteLFTag(request -> request.catalogId(alpina.account())
-            .tagKey(tag.tagKey())));
-    alpina.policy().databaseTags().forEach(tag -> glue.deleteDatabase(request -> request
-        .catalogId(alpina.account()).name(tag.database())));
+    catalog.remove();
     s3.listObjectsV2(request -> request.bucket(LEDGER_BUCKET)).contents().forEach(object -> s3.deleteObject(
         request -> request.bucket(LEDGER_BUCKET).key(object.key())));
     s3.deleteBucket(request -> request.bucket(LEDGER_BUCKET));
@@ -329,15 +300,10 @@ class LakeFormationReconcilerTest {
   }
 
   private List<PrincipalResourcePermissions> listPermissions() {
-    return lakeFormation.listPermissionsPaginator(request -> request.catalogId(alpina.account()))
-        .stream().flatMap(page -> page.principalResourcePermissions().stream()).toList();
-  }
-
-  private Resource database(String name) {
-    return Resource.builder().database(database -> database.catalogId(alpina.account()).name(name)).build();
+    return catalog.permissions();
   }
 
   private static DataLakePrincipal principal(String arn) {
-    return DataLakePrincipal.builder().dataLakePrincipalIdentifier(arn).build();
+    return MotoDataCatalog.principal(arn);
   }
 }

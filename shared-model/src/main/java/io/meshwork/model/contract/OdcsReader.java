@@ -91,7 +91,28 @@ public final class OdcsReader {
     }
     Contract contract = new Contract(columns, primaryKey.entrySet().stream()
         .sorted(Comparator.comparing(Map.Entry::getKey)).map(Map.Entry::getValue).toList(), List.of());
-    return new ImportedContract(file, name, new TableName(parts[0], parts[1]), contract, rules);
+    Optional<String> tenant = Optional.ofNullable(root.get("tenant")).map(String::valueOf).filter(id -> !id.isBlank());
+    return new ImportedContract(file, name, new TableName(parts[0], parts[1]), contract, rules, tenant,
+        awsRegion(root.get("servers")));
+  }
+
+  /** The {@code region} custom property of the {@code aws} server, as {@code mesh contract export} writes it. */
+  private static Optional<String> awsRegion(Object servers) {
+    if (!(servers instanceof List<?> list)) {
+      return Optional.empty();
+    }
+    for (Object server : list) {
+      if (server instanceof Map<?, ?> map && "aws".equals(map.get("server"))
+          && map.get("customProperties") instanceof List<?> properties) {
+        for (Object property : properties) {
+          if (property instanceof Map<?, ?> entry && "region".equals(entry.get("property"))
+              && entry.get("value") != null) {
+            return Optional.of(String.valueOf(entry.get("value")));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Maps one ODCS quality entry to a Meshwork rule. */

@@ -95,10 +95,18 @@ public final class RuntimeNames {
   /** The error a handler reports for a lost commit race; the state machine retries it. */
   public static final String CONFLICT_ERROR = "io.meshwork.functions.ConflictError";
 
+  /** The alias of every function version a tenant stack publishes; callers invoke it, never $LATEST. */
+  public static final String LIVE_ALIAS = "live";
+
   /** A tenant id: 2 to 40 lower-case letters, digits and hyphens, starting with a letter. */
   public static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
   private RuntimeNames() {
+  }
+
+  /** The name of tenant {@code tenant}'s Access function, which reconciles its Lake Formation access. */
+  public static String accessFunction(String tenant) {
+    return "meshwork-" + tenant + "-access";
   }
 
   /**
