@@ -13,12 +13,15 @@ import io.meshwork.cdk.constructs.QueryWorkGroup;
 import io.meshwork.cdk.constructs.QueryWorkGroupProps;
 import io.meshwork.cdk.constructs.RunEventForwarding;
 import io.meshwork.cdk.constructs.RunEventForwardingProps;
+import io.meshwork.cdk.constructs.ScheduledMaintenance;
+import io.meshwork.cdk.constructs.ScheduledMaintenanceProps;
 import io.meshwork.cdk.constructs.TenantAccess;
 import io.meshwork.cdk.constructs.TenantAccessProps;
 import io.meshwork.cdk.constructs.TenantPipeline;
 import io.meshwork.cdk.constructs.TenantPipelineProps;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Contract;
+import io.meshwork.model.definition.CronExpressions;
 import io.meshwork.model.definition.Diagnostic;
 import io.meshwork.model.definition.Engine;
 import io.meshwork.model.definition.InvalidDefinitionException;
@@ -38,11 +41,13 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.TimeZone;
 import software.amazon.awscdk.services.glue.CfnDatabase;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.glue.CfnTable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.constructs.Construct;
 
 /**
@@ -55,12 +60,15 @@ public final class TenantStack extends Stack {
 
   /** Prefix of every tenant stack's id and name. */
   public static final String NAME_PREFIX = "meshwork-tenant-";
+  /** CDK context key overriding when the daily table maintenance runs, e.g. {@code cron(30 1 * * ? *)}. */
+  public static final String MAINTENANCE_SCHEDULE = "meshwork:maintenanceSchedule";
 
   private final DataBucket dataBucket;
   private final Key key;
   private final TenantAccess access;
   private final TenantPipeline pipeline;
   private final AccessReconciler reconciler;
+  private final ScheduledMaintenance maintenance;
 
   /**
    * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
@@ -145,6 +153,11 @@ public final class TenantStack extends Stack {
       access.grantStagingDrops(queries);
     });
     pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
+    ScheduledMaintenanceProps maintenanceProps = ScheduledMaintenanceProps.of(tenant.id(), plan, code,
+        dataBucket.bucket(), key, pipeline.operationsKey(), pipeline.scheduleGroup(), pipeline.notifications());
+    this.maintenance = new ScheduledMaintenance(this, "Maintenance", maintenanceSchedule(scope)
+        .map(maintenanceProps::withSchedule).orElse(maintenanceProps));
+    access.grantMaintenance(maintenance.function().role(), maintenance.databases());
     pipeline.deliveries().ifPresent(deliveries -> {
       access.grantTableCommits(deliveries.ingest().role(), plan.sources().stream().map(source -> source.tableName())
           .toList());
@@ -195,6 +208,27 @@ public final class TenantStack extends Stack {
   /** The function, custom resource and schedule that apply the tenant's access policy. */
   public AccessReconciler reconciler() {
     return reconciler;
+  }
+
+  /** The daily table maintenance: function, schedule and alarm. */
+  public ScheduledMaintenance maintenance() {
+    return maintenance;
+  }
+
+  /**
+   * The maintenance schedule from the CDK context value {@value #MAINTENANCE_SCHEDULE} (a {@code cron(...)}
+   * expression in Europe/Zurich time), when given; checked like product schedules.
+   */
+  private static Optional<ScheduleExpression> maintenanceSchedule(Construct scope) {
+    Object value = scope.getNode().tryGetContext(MAINTENANCE_SCHEDULE);
+    if (value == null || value.toString().isBlank()) {
+      return Optional.empty();
+    }
+    String expression = value.toString().strip();
+    CronExpressions.problem(expression).ifPresent(problem -> {
+      throw new IllegalArgumentException("Invalid " + MAINTENANCE_SCHEDULE + " '" + expression + "': " + problem);
+    });
+    return Optional.of(ScheduleExpression.expression(expression, TimeZone.EUROPE_ZURICH));
   }
 
   /** The functions, state machine, schedules, rule and alarms that refresh the tenant's products. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.cdk.constructs.AccessReconciler;
+import io.meshwork.cdk.constructs.ScheduledMaintenance;
 import io.meshwork.cdk.constructs.FunctionSize;
 import io.meshwork.cdk.constructs.TenantPipeline;
 import io.meshwork.cdk.constructs.TenantPipelineProps;
@@ -102,7 +103,8 @@ class TenantPipelineTest {
         "MESHWORK_WAREHOUSE", Map.of("Fn::Join", List.of("", List.of("s3://", Map.of("Ref", bucket), "/warehouse"))),
         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     assertThat(PipelineStacks.template("lemanic").findResources("AWS::Lambda::Function", Map.of("Properties",
-        Match.objectLike(Map.of("Environment", Map.of("Variables", environment)))))).hasSize(7);
+        Match.objectLike(Map.of("Environment", Map.of("Variables", environment)))))).as("seven pipeline functions"
+        + " (both Computes) and the daily maintenance").hasSize(8);
   }
 
   @Test
@@ -552,11 +554,12 @@ class TenantPipelineTest {
     return schedules;
   }
 
-  /** The schedules that refresh products: all but the freshness check and the access drift repair. */
+  /** The schedules that refresh products: all but the freshness check, the access drift repair and maintenance. */
   private static List<Map<String, Object>> productSchedules(String tenant) {
     return PipelineStacks.template(tenant).findResources("AWS::Scheduler::Schedule").values().stream()
         .filter(schedule -> !TenantPipeline.FRESHNESS_CHECK.equals(properties(schedule).get("Name"))
-            && !AccessReconciler.DRIFT_REPAIR.equals(properties(schedule).get("Name")))
+            && !AccessReconciler.DRIFT_REPAIR.equals(properties(schedule).get("Name"))
+            && !ScheduledMaintenance.SCHEDULE_NAME.equals(properties(schedule).get("Name")))
         .toList();
   }
 

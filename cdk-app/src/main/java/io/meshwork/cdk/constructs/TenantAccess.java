@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnResource;
@@ -210,6 +211,28 @@ public final class TenantAccess extends Construct {
       tables.stream().filter(table -> table.namespace().equals(database))
           .forEach(table -> grant.addResourceDependency(table(table)));
     });
+  }
+
+  /**
+   * Lets the maintenance role look up and commit to every table of {@code databases}, each one of the props'
+   * databases: DESCRIBE and ALTER on their tables (one grant per database). Maintenance reads and deletes files with
+   * its own IAM access and never creates, drops or reads tables through Lake Formation, so neither SELECT nor data
+   * location access.
+   */
+  public void grantMaintenance(IRole role, Collection<String> databases) {
+    String name = "Maintenance-" + Names.nodeUniqueId(role.getNode());
+    for (String database : new TreeSet<>(databases)) {
+      CfnDatabase target = props.databases().get(database);
+      if (target == null) {
+        throw new IllegalArgumentException("database '" + database + "' is not one of this tenant's databases "
+            + props.databases().keySet() + ".");
+      }
+      grant(name + "-" + database, role.getRoleArn(), List.of("DESCRIBE", "ALTER"),
+          CfnPrincipalPermissions.ResourceProperty.builder()
+              .table(CfnPrincipalPermissions.TableResourceProperty.builder()
+                  .catalogId(account).databaseName(database).tableWildcard(Map.of()).build())
+              .build(), target);
+    }
   }
 
   /**

@@ -90,6 +90,14 @@ public final class RuntimeNames {
   public static final String FRESHNESS_SLA_METRIC = "FreshnessSlaHours";
   /** Publications per tenant and product (the state machine). */
   public static final String PUBLISHED_METRIC = "Published";
+  /** Completed maintenance runs per tenant (the daily maintenance function; dry runs are not counted). */
+  public static final String MAINTENANCE_RUNS_METRIC = "MaintenanceRuns";
+  /** Snapshots a maintenance run expired, per tenant. */
+  public static final String EXPIRED_SNAPSHOTS_METRIC = "ExpiredSnapshots";
+  /** Files a maintenance run deleted (of expired snapshots, and orphans), per tenant. */
+  public static final String DELETED_FILES_METRIC = "DeletedFiles";
+  /** Orphan files among {@link #DELETED_FILES_METRIC}, per tenant. */
+  public static final String ORPHAN_FILES_METRIC = "OrphanFiles";
 
   /** The error a handler reports for a lost commit race; the state machine retries it. */
   public static final String CONFLICT_ERROR = "io.meshwork.functions.ConflictError";
