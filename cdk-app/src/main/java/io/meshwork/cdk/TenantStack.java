@@ -13,13 +13,17 @@ import io.meshwork.cdk.constructs.QueryWorkGroup;
 import io.meshwork.cdk.constructs.QueryWorkGroupProps;
 import io.meshwork.cdk.constructs.RunEventForwarding;
 import io.meshwork.cdk.constructs.RunEventForwardingProps;
+import io.meshwork.cdk.constructs.ScheduledMaintenance;
+import io.meshwork.cdk.constructs.ScheduledMaintenanceProps;
 import io.meshwork.cdk.constructs.TenantAccess;
 import io.meshwork.cdk.constructs.TenantAccessProps;
 import io.meshwork.cdk.constructs.TenantPipeline;
 import io.meshwork.cdk.constructs.TenantPipelineProps;
 import io.meshwork.model.access.LakeFormationPolicy;
 import io.meshwork.model.definition.Contract;
+import io.meshwork.model.definition.CronExpressions;
 import io.meshwork.model.definition.Diagnostic;
+import io.meshwork.model.definition.Engine;
 import io.meshwork.model.definition.InvalidDefinitionException;
 import io.meshwork.model.definition.Location;
 import io.meshwork.model.definition.TableName;
@@ -37,10 +41,13 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.TimeZone;
 import software.amazon.awscdk.services.glue.CfnDatabase;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.glue.CfnTable;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.constructs.Construct;
 
 /**
@@ -53,12 +60,15 @@ public final class TenantStack extends Stack {
 
   /** Prefix of every tenant stack's id and name. */
   public static final String NAME_PREFIX = "meshwork-tenant-";
+  /** CDK context key overriding when the daily table maintenance runs, e.g. {@code cron(30 1 * * ? *)}. */
+  public static final String MAINTENANCE_SCHEDULE = "meshwork:maintenanceSchedule";
 
   private final DataBucket dataBucket;
   private final Key key;
   private final TenantAccess access;
   private final TenantPipeline pipeline;
   private final AccessReconciler reconciler;
+  private final ScheduledMaintenance maintenance;
 
   /**
    * @param defaultAccount the account to deploy into when the tenant's account has no id yet (the CLI's
@@ -99,6 +109,12 @@ public final class TenantStack extends Stack {
     // The pipeline's own database: Validate creates the quality results table in it on its first run.
     databases.put(TenantPipeline.QUALITY_RESULTS.namespace(), database(TenantPipeline.QUALITY_RESULTS.namespace(),
         "Meshwork pipeline records: quality results of every validation", warehouse));
+    if (plan.products().stream().anyMatch(product -> product.engine() == Engine.ATHENA)) {
+      // Athena writes each such product's run into a staging table here (under the product's own location).
+      databases.put(RuntimeNames.STAGING_DATABASE, database(RuntimeNames.STAGING_DATABASE, "Meshwork staging tables:"
+          + " one per product on Athena and run, removed when the run's files are committed or the run failed",
+          warehouse));
+    }
     new QueryWorkGroup(this, "Athena", QueryWorkGroupProps.of(dataBucket.bucket(), key));
     new AccessAudit(this, "AccessAudit", tenant.id(), key, dataBucket.bucket(), dataBucket.accessLogs());
     // One asset for every function of the stack: the jar is staged and hashed once.
@@ -116,14 +132,32 @@ public final class TenantStack extends Stack {
         .grantInvoke(new software.amazon.awscdk.services.iam.ArnPrincipal(arn))));
     this.access = new TenantAccess(this, "LakeFormation", TenantAccessProps.of(dataBucket.bucket(), key, databases,
         glueTables).withReconciler(reconciler.function().role()));
-    for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
+    List<PipelineFunction> steps = new ArrayList<>(pipeline.computeSteps());
+    steps.addAll(List.of(pipeline.validate(), pipeline.publish()));
+    for (PipelineFunction step : steps) {
       access.grantPipeline(step.role());
     }
     // Validate creates the quality results table; every step may create the usage table it appends to.
-    for (PipelineFunction step : List.of(pipeline.compute(), pipeline.validate(), pipeline.publish())) {
+    for (PipelineFunction step : steps) {
       access.grantCreateTables(step.role(), TenantPipeline.QUALITY_RESULTS.namespace());
     }
+    // Plan measures each product's inputs from their current snapshots.
+    access.grantMetadataRead(pipeline.plan().role(), readableTables(plan));
+    pipeline.prepareAthena().ifPresent(prepare -> {
+      access.grantCreateTables(prepare.role(), RuntimeNames.STAGING_DATABASE);
+      access.grantStagingDrops(prepare.role());
+      // Athena runs each query as the state machine's role: it reads the inputs, inserts into the staging table
+      // and the state machine removes that table afterwards.
+      IRole queries = pipeline.refresh().stateMachine().getRole();
+      access.grantPipeline(queries);
+      access.grantStagingDrops(queries);
+    });
     pipeline.freshness().ifPresent(check -> access.grantMetadataRead(check.role(), pipeline.freshnessTables()));
+    ScheduledMaintenanceProps maintenanceProps = ScheduledMaintenanceProps.of(tenant.id(), plan, code,
+        dataBucket.bucket(), key, pipeline.operationsKey(), pipeline.scheduleGroup(), pipeline.notifications());
+    this.maintenance = new ScheduledMaintenance(this, "Maintenance", maintenanceSchedule(scope)
+        .map(maintenanceProps::withSchedule).orElse(maintenanceProps));
+    access.grantMaintenance(maintenance.function().role(), maintenance.databases());
     pipeline.deliveries().ifPresent(deliveries -> {
       access.grantTableCommits(deliveries.ingest().role(), plan.sources().stream().map(source -> source.tableName())
           .toList());
@@ -176,6 +210,27 @@ public final class TenantStack extends Stack {
     return reconciler;
   }
 
+  /** The daily table maintenance: function, schedule and alarm. */
+  public ScheduledMaintenance maintenance() {
+    return maintenance;
+  }
+
+  /**
+   * The maintenance schedule from the CDK context value {@value #MAINTENANCE_SCHEDULE} (a {@code cron(...)}
+   * expression in Europe/Zurich time), when given; checked like product schedules.
+   */
+  private static Optional<ScheduleExpression> maintenanceSchedule(Construct scope) {
+    Object value = scope.getNode().tryGetContext(MAINTENANCE_SCHEDULE);
+    if (value == null || value.toString().isBlank()) {
+      return Optional.empty();
+    }
+    String expression = value.toString().strip();
+    CronExpressions.problem(expression).ifPresent(problem -> {
+      throw new IllegalArgumentException("Invalid " + MAINTENANCE_SCHEDULE + " '" + expression + "': " + problem);
+    });
+    return Optional.of(ScheduleExpression.expression(expression, TimeZone.EUROPE_ZURICH));
+  }
+
   /** The functions, state machine, schedules, rule and alarms that refresh the tenant's products. */
   public TenantPipeline pipeline() {
     return pipeline;
@@ -207,6 +262,14 @@ public final class TenantStack extends Stack {
       throw new InvalidDefinitionException(problems);
     }
     return tenant.deliveringPrincipals().stream().map(Tenant.DeliveringPrincipal::arn).toList();
+  }
+
+  /** The tables of the plan's products and sources. */
+  private static List<TableName> readableTables(TenantPlan plan) {
+    List<TableName> tables = new ArrayList<>();
+    plan.products().forEach(product -> tables.add(product.tableName()));
+    plan.sources().forEach(source -> tables.add(source.tableName()));
+    return tables;
   }
 
   /** The plan's products, then its sources, each checked for names Glue and Athena accept. */

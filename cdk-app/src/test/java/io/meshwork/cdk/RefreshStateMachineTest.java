@@ -6,7 +6,9 @@ import static io.meshwork.cdk.constructs.RefreshStateMachine.ANY_PRODUCT_FAILED;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.BLOCKED;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.CHECKS_PASSED;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.COMPUTE;
+import static io.meshwork.cdk.constructs.RefreshStateMachine.COMPUTE_LARGE;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.COMPUTE_STATUS;
+import static io.meshwork.cdk.constructs.RefreshStateMachine.DOES_NOT_FIT;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.COUNT_PUBLICATION;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.NOTHING_TO_PUBLISH;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.NOTHING_TO_REFRESH;
@@ -30,6 +32,7 @@ import static io.meshwork.cdk.constructs.RefreshStateMachine.UNEXPECTED_COMPUTE_
 import static io.meshwork.cdk.constructs.RefreshStateMachine.UNEXPECTED_PUBLISH_STATUS;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.VALIDATE;
 import static io.meshwork.cdk.constructs.RefreshStateMachine.WAVES;
+import static io.meshwork.cdk.constructs.RefreshStateMachine.WHERE_IT_RUNS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +80,8 @@ class RefreshStateMachineTest {
     assertThat(names(waves.get("ItemProcessor").get("States"))).containsExactly(PRODUCTS);
     assertThat(names(products.get("ItemProcessor").get("States")))
         .containsExactlyInAnyOrder(REFRESH_PRODUCT, RECORD_FAILURE, NOTIFY_FAILURE);
-    assertThat(names(chain)).containsExactlyInAnyOrder(COMPUTE, COMPUTE_STATUS, NOTHING_TO_PUBLISH,
+    assertThat(names(chain)).containsExactlyInAnyOrder(WHERE_IT_RUNS, COMPUTE, COMPUTE_LARGE, DOES_NOT_FIT,
+        COMPUTE_STATUS, NOTHING_TO_PUBLISH,
         UNEXPECTED_COMPUTE_STATUS, VALIDATE, CHECKS_PASSED, BLOCKED, PUBLISH, PUBLISH_STATUS, NOT_PUBLISHED,
         UNEXPECTED_PUBLISH_STATUS, ANNOUNCE_PUBLICATION, COUNT_PUBLICATION, PUBLISHED);
     assertThat(types(chain)).containsEntry(COMPUTE, "Task").containsEntry(COMPUTE_STATUS, "Choice")
@@ -136,7 +140,7 @@ class RefreshStateMachineTest {
   void everyLambdaTaskInvokesTheLiveAliasAndRetriesTransientErrorsWithJitteredBackoff() {
     TenantPipeline pipeline = stack.pipeline();
     Map<String, PipelineFunction> tasks = Map.of(PLAN, pipeline.plan(), COMPUTE, pipeline.compute(),
-        VALIDATE, pipeline.validate(), PUBLISH, pipeline.publish());
+        COMPUTE_LARGE, pipeline.computeLarge(), VALIDATE, pipeline.validate(), PUBLISH, pipeline.publish());
     JsonNode expectedRetry = json(List.of(Map.of(
         "ErrorEquals", List.of("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
             "Lambda.TooManyRequestsException", "io.meshwork.functions.ConflictError"),

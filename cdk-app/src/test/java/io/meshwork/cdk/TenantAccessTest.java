@@ -139,8 +139,12 @@ class TenantAccessTest {
     // DESCRIBE and table permissions; Validate may create tables; the freshness check may describe the tables of the
     // 6 databases holding products with a freshness SLA; Ingest gets the location, DESCRIBE on the sources' database,
     // each of the 5 source tables by name, and creates and appends to the pipeline's records (quality results and
-    // usage: 2 grants each).
-    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 3 * (1 + 2 * 8) + 1 + 6 + (1 + 1 + 5 + 2 * 2));
+    // usage: 2 grants each); the daily maintenance gets DESCRIBE and ALTER on the tables of each of the 8 databases.
+    // The large Compute gets what Compute gets (the location, 2 per database, creating the usage table), and Plan
+    // may describe the tables of the 7 databases holding planned products and sources, whose current snapshots size
+    // each product.
+    template.resourceCountIs(LAKE_FORMATION + "PrincipalPermissions", 3 * (1 + 2 * 8) + 1 + 6 + (1 + 1 + 5 + 2 * 2)
+        + 8 + (1 + 2 * 8 + 1) + 7);
   }
 
   @Test

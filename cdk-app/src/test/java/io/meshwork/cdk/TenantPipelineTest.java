@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwork.cdk.constructs.AccessReconciler;
+import io.meshwork.cdk.constructs.ScheduledMaintenance;
 import io.meshwork.cdk.constructs.FunctionSize;
 import io.meshwork.cdk.constructs.TenantPipeline;
 import io.meshwork.cdk.constructs.TenantPipelineProps;
@@ -102,7 +103,8 @@ class TenantPipelineTest {
         "MESHWORK_WAREHOUSE", Map.of("Fn::Join", List.of("", List.of("s3://", Map.of("Ref", bucket), "/warehouse"))),
         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     assertThat(PipelineStacks.template("lemanic").findResources("AWS::Lambda::Function", Map.of("Properties",
-        Match.objectLike(Map.of("Environment", Map.of("Variables", environment)))))).hasSize(6);
+        Match.objectLike(Map.of("Environment", Map.of("Variables", environment)))))).as("seven pipeline functions"
+        + " (both Computes) and the daily maintenance").hasSize(8);
   }
 
   @Test
@@ -139,7 +141,7 @@ class TenantPipelineTest {
     assertThat(PipelineStacks.definition(template).at("/States/Waves/ItemProcessor/States/Products/MaxConcurrency")
         .asInt()).isEqualTo(2);
     assertThat(template.findResources("AWS::Logs::LogGroup", Map.of("Properties", Match.objectLike(Map.of(
-        "RetentionInDays", 90))))).hasSize(7);
+        "RetentionInDays", 90))))).hasSize(8);
   }
 
   @Test
@@ -435,9 +437,15 @@ class TenantPipelineTest {
     String bucket = logicalId(stack, stack.dataBucket().bucket());
     String key = logicalId(stack, stack.key());
     String logs = logicalId(stack, stack.pipeline().plan().logGroup());
-    assertThat(statementsOf(template, logicalId(stack, stack.pipeline().plan().role()))).isEqualTo(json(List.of(Map.of(
-        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"), "Effect", "Allow",
-        "Resource", Map.of("Fn::GetAtt", List.of(logs, "Arn"))))));
+    // Plan writes its logs and reads the planned tables' metadata, to size each product from its inputs.
+    Map<String, JsonNode> plan = bySid(statementsOf(template, logicalId(stack, stack.pipeline().plan().role())));
+    assertThat(plan.keySet()).containsExactly("", "ReadTableMetadataFiles", "DecryptThroughS3", "GetGlueTables");
+    assertThat(plan.get("")).isEqualTo(json(Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+        "Effect", "Allow", "Resource", Map.of("Fn::GetAtt", List.of(logs, "Arn")))));
+    assertThat(plan.get("ReadTableMetadataFiles").get("Action").asText()).isEqualTo("s3:GetObject");
+    assertThat(plan.get("ReadTableMetadataFiles").get("Resource").toString()).contains("/metadata/*")
+        .doesNotContain("warehouse/claims/*");
+    assertThat(plan.get("GetGlueTables").get("Action").asText()).isEqualTo("glue:GetTable");
 
     Map<String, JsonNode> compute = bySid(statementsOf(template, logicalId(stack, stack.pipeline().compute().role())));
     assertThat(compute.keySet()).containsExactly("", "ReadWarehouseFiles", "ListWarehouse", "UseDataKeyThroughS3",
@@ -546,11 +554,12 @@ class TenantPipelineTest {
     return schedules;
   }
 
-  /** The schedules that refresh products: all but the freshness check and the access drift repair. */
+  /** The schedules that refresh products: all but the freshness check, the access drift repair and maintenance. */
   private static List<Map<String, Object>> productSchedules(String tenant) {
     return PipelineStacks.template(tenant).findResources("AWS::Scheduler::Schedule").values().stream()
         .filter(schedule -> !TenantPipeline.FRESHNESS_CHECK.equals(properties(schedule).get("Name"))
-            && !AccessReconciler.DRIFT_REPAIR.equals(properties(schedule).get("Name")))
+            && !AccessReconciler.DRIFT_REPAIR.equals(properties(schedule).get("Name"))
+            && !ScheduledMaintenance.SCHEDULE_NAME.equals(properties(schedule).get("Name")))
         .toList();
   }
 

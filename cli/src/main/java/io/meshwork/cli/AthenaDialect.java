@@ -5,6 +5,7 @@ import io.meshwork.model.definition.Catalog;
 import io.meshwork.model.definition.Engine;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.Planner;
+import io.meshwork.model.sql.SqlTemplate;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,8 @@ final class AthenaDialect {
   static String describe(PlannedProduct product) {
     String file = product.transform().sqlFileFor(Engine.ATHENA);
     boolean own = product.transform().engineSql().containsKey(Engine.ATHENA);
-    Optional<List<String>> features = DialectFeatures.duckDbOnly(product.sql());
+    Optional<List<String>> features = DialectFeatures.duckDbOnly(SqlTemplate.render(product.sql(),
+        product.parameters()));
     String dialect = own ? "its Athena SQL" : "its default SQL";
     if (features.isEmpty()) {
       return file + " (" + dialect + "; DuckDB cannot parse it, so its dialect is not checked here)";

@@ -2,6 +2,7 @@ package io.meshwork.cli;
 
 import io.meshwork.model.definition.Source;
 import io.meshwork.model.definition.Tenant;
+import io.meshwork.model.plan.ComputeSize;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.TenantPlan;
 import java.util.LinkedHashMap;
@@ -13,23 +14,33 @@ import java.util.Map;
 record PlanView(String tenant, String displayName, List<String> sources, List<List<Product>> waves) {
 
   record Product(String name, String domain, String version, String table, String origin, String engine,
-      Map<String, String> parameters, List<Input> inputs, String schedule, String fingerprint, List<String> reasons) {
+      Compute compute, Map<String, String> parameters, List<Input> inputs, String schedule, String fingerprint,
+      List<String> reasons) {
+  }
+
+  /** Where the product runs on AWS: {@code standard}, {@code large}, {@code athena} or {@code too-large}. */
+  record Compute(String size, int memoryMiB, int tmpMiB, String reason) {
+    static Compute of(ComputeSize size) {
+      return new Compute(size.computeClass().id(), size.memoryMiB(), size.tmpMiB(), size.reason());
+    }
   }
 
   record Input(String name, String kind, String version, String table) {
   }
 
-  static PlanView of(Tenant tenant, TenantPlan plan) {
+  static PlanView of(Tenant tenant, TenantPlan plan, Map<String, ComputeSize> sizes) {
     return new PlanView(tenant.id(), tenant.displayName(), plan.sources().stream().map(Source::name).toList(),
-        plan.waves().stream().map(wave -> wave.stream().map(PlanView::product).toList()).toList());
+        plan.waves().stream().map(wave -> wave.stream().map(planned -> product(planned, sizes.get(planned.name())))
+            .toList()).toList());
   }
 
-  private static Product product(PlannedProduct planned) {
+  private static Product product(PlannedProduct planned, ComputeSize size) {
     Map<String, String> parameters = new LinkedHashMap<>();
     planned.parameters().keySet().stream().sorted()
         .forEach(name -> parameters.put(name, planned.parameters().get(name).display()));
     return new Product(planned.name(), planned.product().domain(), planned.version().toString(),
-        planned.tableName().toString(), planned.origin().name().toLowerCase(Locale.ROOT), planned.engine().id(), parameters,
+        planned.tableName().toString(), planned.origin().name().toLowerCase(Locale.ROOT), planned.engine().id(),
+        Compute.of(size), parameters,
         planned.inputs().stream().map(input -> new Input(input.name(), input.isSource() ? "source" : "product",
             input.version().toString(), input.tableName().toString())).toList(),
         planned.schedule().map(schedule -> schedule.expression()).orElse(null), planned.fingerprint(),

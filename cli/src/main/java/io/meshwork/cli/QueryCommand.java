@@ -8,7 +8,9 @@ import io.meshwork.engine.compute.UnsafeSqlException;
 import io.meshwork.engine.audit.AccessLogTable;
 import io.meshwork.engine.audit.QueryReads;
 import io.meshwork.engine.pipeline.Engine;
+import io.meshwork.engine.compute.ViewRestriction;
 import io.meshwork.engine.query.PublishedTables;
+import io.meshwork.engine.query.TimeTravel;
 import io.meshwork.engine.usage.StepClock;
 import io.meshwork.model.definition.Catalog;
 import java.io.PrintWriter;
@@ -16,6 +18,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -71,6 +75,14 @@ final class QueryCommand implements Callable<Integer> {
       description = "Disk the query may fill when it spills, e.g. 500MB or 4GB (default: ${DEFAULT-VALUE}).")
   String maxSpill;
 
+  @Option(names = "--as-of", paramLabel = "TIMESTAMP", description = "Read each table as main was at this moment "
+      + "(ISO-8601 with offset, e.g. 2026-12-07T08:00:00Z), among the snapshots the retention policy keeps.")
+  String asOf;
+
+  @Option(names = "--snapshot", paramLabel = "[TABLE=]ID", description = "Read TABLE at this retained snapshot of "
+      + "main; repeat for several tables. ID alone when the query reads one table. Other tables are read at main.")
+  List<String> snapshots;
+
   @Parameters(index = "0", paramLabel = "SQL", description = "One SELECT. Tables are <domain>.<name>_v<major>, and "
       + "each product by its name for its newest major, e.g. \"SELECT * FROM loss_ratio\".")
   String sql;
@@ -89,11 +101,25 @@ final class QueryCommand implements Callable<Integer> {
       throw new UserInputException("Unknown tenant '" + tenant + "': the catalogue defines no tenant of that id.");
     }
     workspaceOption.requireTenant(catalog, tenant);
+    QueryTimeTravel travel = new QueryTimeTravel(asOf, snapshots);
     QueryPrincipal as = QueryPrincipal.of(catalog, tenant, Optional.ofNullable(principal));
     PrintWriter out = spec.commandLine().getOut();
     DuckDbSession.Limits limits = HomeOption.limits().withTimeout(limit).withMaxSpill(spill);
-    try (Engine engine = homeOption.engine(catalog);
-        DuckDbSession session = PublishedTables.open(engine.storage(tenant), limits, as.restrictions())) {
+    try (Engine engine = homeOption.engine(catalog)) {
+      Optional<Map<String, ViewRestriction>> restrictions = as.restrictions();
+      Map<String, TimeTravel.Pin> pins = travel.pins(engine.storage(tenant), limits, sql,
+          restrictions.map(Map::keySet));
+      Map<String, Long> snapshotIds = new TreeMap<>();
+      pins.forEach((table, pin) -> snapshotIds.put(table, pin.snapshotId()));
+      String header = travel.requested() ? as.header() + System.lineSeparator() + travel.header(pins) : as.header();
+      query(engine, PublishedTables.open(engine.storage(tenant), limits, restrictions, snapshotIds), as, header, out);
+    }
+    return 0;
+  }
+
+  private void query(Engine engine, DuckDbSession opened, QueryPrincipal as, String header, PrintWriter out)
+      throws Exception {
+    try (DuckDbSession session = opened) {
       Instant started = Instant.now();
       QueryReads reads = new QueryReads(List.of(), List.of());
       QueryOutput.Printed printed = new QueryOutput.Printed(0, false);
@@ -104,7 +130,7 @@ final class QueryCommand implements Callable<Integer> {
         GuardedQuery query = guard(session);
         metered = query;
         reads = QueryReads.of(session, query);
-        printed = print(session, query, as, out);
+        printed = print(session, query, as, header, out);
         if (printed.more()) {
           outcome = "ok, cut at --max-rows " + maxRows;
         }
@@ -126,7 +152,6 @@ final class QueryCommand implements Callable<Integer> {
             + "printed. Raise --max-rows (at most " + MAX_ROWS_CEILING + ") or aggregate.");
       }
     }
-    return 0;
   }
 
   private GuardedQuery guard(DuckDbSession session) {
@@ -141,13 +166,13 @@ final class QueryCommand implements Callable<Integer> {
     }
   }
 
-  private QueryOutput.Printed print(DuckDbSession session, GuardedQuery query, QueryPrincipal as, PrintWriter out)
-      throws SQLException {
+  private QueryOutput.Printed print(DuckDbSession session, GuardedQuery query, QueryPrincipal as, String header,
+      PrintWriter out) throws SQLException {
     QueryOutput.Printed[] printed = {new QueryOutput.Printed(0, false)};
     try {
       // One row past --max-rows tells whether the result has more.
       session.firstRows(query, maxRows + 1L, result -> {
-        (format == QueryOutput.Format.table ? out : spec.commandLine().getErr()).println(as.header());
+        (format == QueryOutput.Format.table ? out : spec.commandLine().getErr()).println(header);
         printed[0] = QueryOutput.print(format, result, maxRows, out);
       });
     } catch (SessionBoundException e) {

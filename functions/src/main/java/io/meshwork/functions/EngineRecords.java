@@ -4,6 +4,7 @@ import io.meshwork.engine.freshness.FreshnessReport;
 import io.meshwork.engine.freshness.ProductFreshness;
 import io.meshwork.engine.pipeline.ComputeResult;
 import io.meshwork.engine.pipeline.PublishResult;
+import io.meshwork.engine.pipeline.StagedQuery;
 import io.meshwork.engine.pipeline.StepRequest;
 import io.meshwork.engine.pipeline.ValidateResult;
 import io.meshwork.engine.quality.CheckResult;
@@ -15,6 +16,7 @@ import io.micronaut.serde.annotation.SerdeImport;
  */
 @SerdeImport(StepRequest.class)
 @SerdeImport(ComputeResult.class)
+@SerdeImport(StagedQuery.class)
 @SerdeImport(ValidateResult.class)
 @SerdeImport(CheckResult.class)
 @SerdeImport(PublishResult.class)

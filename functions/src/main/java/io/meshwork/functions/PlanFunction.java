@@ -1,13 +1,16 @@
 package io.meshwork.functions;
 
 import io.meshwork.engine.pipeline.Engine;
-import io.meshwork.engine.pipeline.StepRequest;
+import io.meshwork.engine.pipeline.InputBytes;
+import io.meshwork.model.plan.ComputeSize;
 import io.meshwork.model.plan.PlannedProduct;
 import io.meshwork.model.plan.TenantPlan;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The Plan state: the waves of the tenant's plan, each product as a ready Compute input. With a product, only it and
+ * The Plan state: the waves of the tenant's plan, each product with its engine and the Compute size its declared
+ * resources and measured inputs call for (see {@link io.meshwork.model.plan.ComputeSizing}). With a product, only it and
  * the products it reads, directly or not, so that refreshing one product never recomputes unrelated ones. With
  * {@code dependentsOf}, the products downstream of that one and what they read (see {@link TenantPlan#refreshAfter});
  * when {@code dependentsOf} names a source (an Ingest function published a delivery), every product reading it,
@@ -52,8 +55,11 @@ public final class PlanFunction extends EngineFunction<PlanRequest, PlanResponse
     } else {
       selected = plan.waves();
     }
-    List<List<StepRequest>> waves = selected.stream().map(wave -> wave.stream()
-        .map(planned -> new StepRequest(request.tenant(), planned.name(), request.runId())).toList()).toList();
+    // Sized from the current snapshots of each product's inputs: one catalog lookup per input table.
+    Map<String, ComputeSize> sizes = InputBytes.sizes(engine().storage(request.tenant()).catalog(), plan);
+    List<List<PlannedStep>> waves = selected.stream().map(wave -> wave.stream()
+        .map(planned -> PlannedStep.of(request.tenant(), request.runId(), planned, sizes.get(planned.name())))
+        .toList()).toList();
     return new PlanResponse(request.tenant(), request.runId(), waves);
   }
 

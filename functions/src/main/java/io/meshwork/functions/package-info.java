@@ -12,6 +12,9 @@
  * PublishFunction   ValidateResult -&gt; PublishResult (PUBLISHED, UNCHANGED, BLOCKED, CONFLICT or SKIPPED)
  * FreshnessFunction FreshnessRequest -&gt; FreshnessReport (not a state: an hourly schedule invokes it; it writes one
  *                   Embedded Metric Format line per product with a freshness SLA, which the freshness alarms watch)
+ * MaintenanceFunction MaintenanceRequest -&gt; MaintenanceResult (not a state: a daily schedule invokes it; it applies
+ *                   the retention policy to every table of the tenant and writes one Embedded Metric Format line per
+ *                   completed run, which the maintenance alarm watches)
  * </pre>
  * Each step's output is the next handler's input unchanged, so the state machine needs no Parameters or ResultSelector
  * between the steps. The JSON is written by Micronaut serde (compile-time introspection, no reflection) with every

@@ -40,7 +40,7 @@ class LambdaEntryPointTest {
     try (PlanFunction plan = new PlanFunction()) {
       PlanResponse response = plan.handleRequest(new PlanRequest("helvetia", "cold-start", null, null), null);
 
-      assertThat(response.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "cold-start")),
+      assertThat(response.stepRequests()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "cold-start")),
           List.of(new StepRequest("helvetia", "cost_by_canton", "cold-start")));
     }
   }

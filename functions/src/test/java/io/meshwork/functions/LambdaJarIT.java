@@ -40,6 +40,7 @@ class LambdaJarIT {
     assertThat(entries).contains("io/meshwork/functions/PlanFunction.class",
         "io/meshwork/functions/ComputeFunction.class", "io/meshwork/functions/ValidateFunction.class",
         "io/meshwork/functions/PublishFunction.class", "io/meshwork/functions/FreshnessFunction.class",
+        "io/meshwork/functions/MaintenanceFunction.class",
         "io/meshwork/functions/AccessFunction.class", "io/meshwork/functions/access/LakeFormationReconciler.class",
         "io/meshwork/functions/LambdaSerializer.class",
         "META-INF/services/com.amazonaws.services.lambda.runtime.CustomPojoSerializer",

@@ -27,7 +27,7 @@ public final class LambdaJarSmoke {
       ByteArrayOutputStream json = new ByteArrayOutputStream();
       serializer.toJson(response, json, PlanResponse.class);
       System.out.println("PLAN " + json.toString(StandardCharsets.UTF_8));
-      StepRequest first = response.waves().get(0).get(0);
+      StepRequest first = response.stepRequests().get(0).get(0);
       try {
         compute.handleRequest(first, null);
         System.out.println("COMPUTE returned");

@@ -60,7 +60,7 @@ class StateMachineFlowTest {
       }
     }
 
-    assertThat(fixture.fromJson(planJson, PlanResponse.class).waves()).containsExactly(
+    assertThat(fixture.fromJson(planJson, PlanResponse.class).stepRequests()).containsExactly(
         List.of(new StepRequest("helvetia", "claims_clean", "exec-1")),
         List.of(new StepRequest("helvetia", "cost_by_canton", "exec-1")));
     assertThat(published).containsOnlyKeys("claims_clean", "cost_by_canton");
@@ -72,6 +72,25 @@ class StateMachineFlowTest {
         .isEqualTo(published.get("claims_clean").snapshotId());
     assertThat(fixture.mainSnapshot(HandlerFixture.COST_BY_CANTON))
         .isEqualTo(published.get("cost_by_canton").snapshotId());
+  }
+
+  @Test
+  void planCarriesEachProductsEngineAndComputeSize_measuredFromItsInputs() throws IOException {
+    fixture.deliverClaims(CLAIMS);
+
+    String planJson = fixture.toJson(fixture.plan.handleRequest(
+        fixture.fromJson("{\"tenant\":\"helvetia\",\"runId\":\"exec-5\"}", PlanRequest.class), null));
+    PlannedStep claims = fixture.fromJson(planJson, PlanResponse.class).waves().get(0).get(0);
+    PlannedStep cost = fixture.fromJson(planJson, PlanResponse.class).waves().get(1).get(0);
+
+    assertThat(planJson).contains("\"engine\":\"duckdb\"", "\"compute\":\"standard\"");
+    assertThat(claims.product()).isEqualTo("claims_clean");
+    assertThat(claims.compute()).isEqualTo("standard");
+    assertThat(claims.memoryMiB()).isEqualTo(3008);
+    assertThat(claims.tmpMiB()).isEqualTo(512);
+    assertThat(claims.sizeReason()).matches("inputs measure [0-9.]+ (B|KiB), needing 1 MiB of /tmp: fits the"
+        + " SnapStart Compute \\(3008 MiB memory, 512 MiB /tmp\\)");
+    assertThat(cost.sizeReason()).startsWith("inputs not measured: ");
   }
 
   @Test
@@ -109,8 +128,8 @@ class StateMachineFlowTest {
     PlanResponse withUpstream = fixture.plan.handleRequest(
         new PlanRequest("helvetia", "exec-3", "cost_by_canton", null), null);
 
-    assertThat(claimsOnly.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "exec-3")));
-    assertThat(withUpstream.waves()).extracting(wave -> wave.get(0).product())
+    assertThat(claimsOnly.stepRequests()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "exec-3")));
+    assertThat(withUpstream.stepRequests()).extracting(wave -> wave.get(0).product())
         .containsExactly("claims_clean", "cost_by_canton");
   }
 
@@ -121,9 +140,9 @@ class StateMachineFlowTest {
     PlanResponse afterCost = fixture.plan.handleRequest(
         new PlanRequest("helvetia", "event-2", null, "cost_by_canton"), null);
 
-    assertThat(afterClaims.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "event-1")),
+    assertThat(afterClaims.stepRequests()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "event-1")),
         List.of(new StepRequest("helvetia", "cost_by_canton", "event-1")));
-    assertThat(afterCost.waves()).isEmpty();
+    assertThat(afterCost.stepRequests()).isEmpty();
   }
 
   @Test
@@ -131,7 +150,7 @@ class StateMachineFlowTest {
     PlanResponse afterDelivery = fixture.plan.handleRequest(fixture.fromJson(
         "{\"tenant\":\"helvetia\",\"runId\":\"event-3\",\"dependentsOf\":\"claims\"}", PlanRequest.class), null);
 
-    assertThat(afterDelivery.waves()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "event-3")),
+    assertThat(afterDelivery.stepRequests()).containsExactly(List.of(new StepRequest("helvetia", "claims_clean", "event-3")),
         List.of(new StepRequest("helvetia", "cost_by_canton", "event-3")));
   }
 

@@ -12,7 +12,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
 import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
@@ -112,14 +111,8 @@ public final class AccessReconciler extends Construct {
         .properties(new TreeMap<>(Map.of("Tenant", tenantId, "PolicyFingerprint", props.policy().fingerprint())))
         .build();
 
-    Role scheduler = Role.Builder.create(this, "SchedulerRole")
-        .description("Lets scheduler.amazonaws.com invoke the access reconciler, and nothing else")
-        .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of("StringEquals",
-            OrderedMaps.of("aws:SourceAccount", stack.getAccount(),
-                "aws:SourceArn", props.scheduleGroup().getScheduleGroupArn()))))
-        .build();
-    function.alias().grantInvoke(scheduler);
-    NagReasons.suppress(scheduler, List.of(NagReasons.ROLE_POLICY));
+    Role scheduler = SchedulerRoles.invoking(this, "SchedulerRole", "the access reconciler", function.alias(),
+        props.scheduleGroup());
     this.driftRepair = Schedule.Builder.create(this, "DriftRepair")
         .scheduleName(DRIFT_REPAIR)
         .scheduleGroup(props.scheduleGroup())

@@ -27,6 +27,13 @@ public enum FunctionInvoker {
       "One invocation per delivered object: deliveries arrive a few files a day or month per source; reserving"
       + " concurrency fails to deploy in new accounts whose limit leaves fewer than 100 unreserved executions."),
 
+  /** The daily maintenance schedule, asynchronously, once a day. */
+  MAINTENANCE("Lambda retries a failed run twice and then sends the event to the pipeline's notification topic (the"
+      + " alias's on-failure destination), and the maintenance alarm notifies the same topic; the request holds only"
+      + " the tenant, and the next day's run does the same work, so a queue would keep nothing worth replaying.",
+      "One schedule invokes the function once a day; reserving concurrency fails to deploy in new accounts whose"
+      + " limit leaves fewer than 100 unreserved executions."),
+
   /** CloudFormation's custom resource on deploy, and a schedule repairing drift. */
   ACCESS("CloudFormation invokes the function for the access custom resource and fails the deploy on an error;"
       + " a failed drift repair is repeated by the next scheduled run, which reconciles everything again, so a"

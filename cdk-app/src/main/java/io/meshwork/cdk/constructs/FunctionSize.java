@@ -1,5 +1,6 @@
 package io.meshwork.cdk.constructs;
 
+import io.meshwork.model.plan.ComputeSizing;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
 
@@ -17,8 +18,20 @@ public record FunctionSize(int memoryMiB, Duration timeout, int ephemeralStorage
   /** The most /tmp Lambda allows together with SnapStart. */
   public static final int SNAPSTART_STORAGE_MIB = 512;
 
-  /** Compute: the product's transform in DuckDB over staged inputs; about 1.7 vCPU, Lambda's longest timeout. */
-  public static final FunctionSize COMPUTE = new FunctionSize(3008, Duration.minutes(15), SNAPSTART_STORAGE_MIB);
+  /**
+   * Compute: the product's transform in DuckDB over staged inputs; about 1.7 vCPU, Lambda's longest timeout. The plan
+   * routes a product here when {@link ComputeSizing} finds it fits.
+   */
+  public static final FunctionSize COMPUTE = new FunctionSize(ComputeSizing.STANDARD_MEMORY_MIB, Duration.minutes(15),
+      ComputeSizing.STANDARD_TMP_MIB);
+  /**
+   * The large Compute, without SnapStart: Lambda's most memory (6 vCPU) and /tmp, for products whose inputs or
+   * declared resources exceed {@link #COMPUTE}.
+   */
+  public static final FunctionSize COMPUTE_LARGE = new FunctionSize(ComputeSizing.LARGE_MEMORY_MIB,
+      Duration.minutes(15), ComputeSizing.LARGE_TMP_MIB);
+  /** The steps around an Athena query: creating the staging table and committing its files; metadata work only. */
+  public static final FunctionSize ATHENA_STEP = new FunctionSize(1024, Duration.minutes(5), SNAPSTART_STORAGE_MIB);
   /** Validate: contract and quality checks over the audit branch, in DuckDB as well. */
   public static final FunctionSize VALIDATE = new FunctionSize(2048, Duration.minutes(10), SNAPSTART_STORAGE_MIB);
   /** Plan and Publish: catalogue and metadata work only. */

@@ -1,5 +1,6 @@
 package io.meshwork.cdk.constructs;
 
+import io.meshwork.model.plan.ComputeClass;
 import io.meshwork.model.runtime.RuntimeNames;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,12 @@ import software.constructs.Construct;
  *   └ yes → Waves (Map over $.waves, one wave at a time)
  *             └ Products (Map over the wave, up to maxConcurrency at a time)
  *                 └ Refresh product (Parallel of one branch, so one Catch covers the product's whole chain)
+ *                     Where does it run? ($.compute from Plan) ─ standard → Compute / large → Compute (large)
+ *                       │  / athena → Prepare Athena run → Prepare status ─ PREPARED → Run on Athena (.sync)
+ *                       │        → Commit Athena output → Remove staging table → Validate …
+ *                       │        (failure of either → Remove staging table after failure → Athena run failed)
+ *                       │   ─ COMPUTED → Already committed → Validate / UP_TO_DATE… → Nothing to publish
+ *                       │  / otherwise (too-large) → Does not fit (Fail, cause: the plan's size reason)
  *                     Compute → Compute status ─ COMPUTED* → Validate → Checks passed? ─ no → Blocked
  *                       │                                                 └ yes → Publish → Publish status
  *                       │       ─ PUBLISHED → Announce publication → Count publication → Published
@@ -78,7 +85,18 @@ public final class RefreshStateMachine extends Construct {
   public static final String WAVES = "Waves";
   public static final String PRODUCTS = "Products";
   public static final String REFRESH_PRODUCT = "Refresh product";
+  public static final String WHERE_IT_RUNS = "Where does it run?";
   public static final String COMPUTE = "Compute";
+  public static final String COMPUTE_LARGE = "Compute (large)";
+  public static final String DOES_NOT_FIT = "Does not fit";
+  public static final String PREPARE_ATHENA = "Prepare Athena run";
+  public static final String PREPARE_STATUS = "Prepare status";
+  public static final String ALREADY_COMMITTED = "Already committed";
+  public static final String RUN_ON_ATHENA = "Run on Athena";
+  public static final String COMMIT_ATHENA = "Commit Athena output";
+  public static final String REMOVE_STAGING = "Remove staging table";
+  public static final String REMOVE_STAGING_AFTER_FAILURE = "Remove staging table after failure";
+  public static final String ATHENA_RUN_FAILED = "Athena run failed";
   public static final String COMPUTE_STATUS = "Compute status";
   public static final String NOTHING_TO_PUBLISH = "Nothing to publish";
   public static final String UNEXPECTED_COMPUTE_STATUS = "Unexpected compute status";
@@ -107,6 +125,10 @@ public final class RefreshStateMachine extends Construct {
    * watch the freshness check's {@value TenantPipeline#FRESHNESS_METRIC} instead, which works for SLAs of any length.
    */
   public static final String PUBLISHED_METRIC = RuntimeNames.PUBLISHED_METRIC;
+
+  /** Errors of Athena's query worth another attempt: throttling and Athena's own failures. */
+  public static final List<String> ATHENA_TRANSIENT_ERRORS = List.of("Athena.TooManyRequestsException",
+      "Athena.InternalServerException");
 
   /** Errors of a Lambda task worth another attempt: the Lambda service's own, and a lost commit race. */
   public static final List<String> TRANSIENT_ERRORS = List.of("Lambda.ServiceException",
@@ -216,7 +238,8 @@ public final class RefreshStateMachine extends Construct {
 
   /** One product's chain inside a single-branch Parallel, whose Catch turns any failure into a record. */
   private IChainable refreshProduct(RefreshStateMachineProps props) {
-    LambdaInvoke compute = invoke("Compute", COMPUTE, props.compute());
+    LambdaInvoke compute = invokeWithRequest("Compute", COMPUTE, props.compute());
+    LambdaInvoke computeLarge = invokeWithRequest("ComputeLarge", COMPUTE_LARGE, props.computeLarge());
     LambdaInvoke validate = invoke("Validate", VALIDATE, props.validate());
     LambdaInvoke publish = invoke("Publish", PUBLISH, props.publish());
 
@@ -243,26 +266,144 @@ public final class RefreshStateMachine extends Construct {
                 "product", JsonPath.stringAt("$.compute.request.product"),
                 "outcome", "BLOCKED"))
             .build());
+    validate.next(checksPassed);
+    Pass nothingToPublish = Pass.Builder.create(this, "NothingToPublish").stateName(NOTHING_TO_PUBLISH)
+        .parameters(OrderedMaps.of(
+            "product", JsonPath.stringAt("$.request.product"),
+            "outcome", JsonPath.stringAt("$.status")))
+        .build();
+    Fail unexpectedCompute = unexpected("UnexpectedComputeStatus", UNEXPECTED_COMPUTE_STATUS, "Compute");
     Choice computeStatus = Choice.Builder.create(this, "ComputeStatus").stateName(COMPUTE_STATUS).build()
-        .when(status("COMPUTED", "REJECTED"), validate.next(checksPassed))
-        .when(status("UP_TO_DATE", "ALREADY_PUBLISHED", "UPSTREAM_FAILED"),
-            Pass.Builder.create(this, "NothingToPublish").stateName(NOTHING_TO_PUBLISH)
-                .parameters(OrderedMaps.of(
-                    "product", JsonPath.stringAt("$.request.product"),
-                    "outcome", JsonPath.stringAt("$.status")))
-                .build())
-        .otherwise(unexpected("UnexpectedComputeStatus", UNEXPECTED_COMPUTE_STATUS, "Compute"));
+        .when(status("COMPUTED", "REJECTED"), validate)
+        .when(status("UP_TO_DATE", "ALREADY_PUBLISHED", "UPSTREAM_FAILED"), nothingToPublish)
+        .otherwise(unexpectedCompute);
+    compute.next(computeStatus);
+    computeLarge.next(computeStatus);
+
+    Choice whereItRuns = Choice.Builder.create(this, "WhereDoesItRun").stateName(WHERE_IT_RUNS)
+        .comment("The plan sized each product: standard and large run in a Compute, athena on Athena.")
+        .build()
+        .when(Condition.stringEquals("$.compute", ComputeClass.STANDARD.id()), compute)
+        .when(Condition.stringEquals("$.compute", ComputeClass.LARGE.id()), computeLarge);
+    props.athena().ifPresent(athena -> whereItRuns.when(Condition.stringEquals("$.compute", ComputeClass.ATHENA.id()),
+        athenaBranch(athena, validate, nothingToPublish, unexpectedCompute)));
+    whereItRuns.otherwise(Fail.Builder.create(this, "DoesNotFit").stateName(DOES_NOT_FIT)
+        .comment("Too large for any Compute, or on an engine this state machine has no branch for.")
+        .error("ProductDoesNotFit")
+        .causePath("$.sizeReason")
+        .build());
 
     Parallel refresh = Parallel.Builder.create(this, "RefreshProduct").stateName(REFRESH_PRODUCT)
         .comment("One branch: the Catch below covers every step of the product.")
         .outputPath("$[0]")
         .build();
-    refresh.branch(compute.next(computeStatus));
+    refresh.branch(whereItRuns);
     refresh.addCatch(recordFailure().next(notifyFailure(props)), CatchProps.builder()
         .errors(List.of("States.ALL"))
         .resultPath("$.failure")
         .build());
     return refresh;
+  }
+
+  /**
+   * A product on Athena: Prepare creates the staging table and renders the query (or settles the product as Compute
+   * would), Athena runs the query in the pipeline workgroup and the task waits for it ({@code .sync}), Commit puts
+   * the staging files on the product's audit branch, and the staging table is removed (its files now belong to the
+   * branch) before Validate. After a failed query or commit, the staging table is removed and the failure goes on to
+   * the product's Catch; {@code main} was never touched.
+   */
+  private IChainable athenaBranch(RefreshStateMachineProps.AthenaSteps athena, IChainable validate,
+      IChainable nothingToPublish, IChainable unexpected) {
+    LambdaInvoke prepare = invokeWithRequest("PrepareAthena", PREPARE_ATHENA, athena.prepare());
+    LambdaInvoke commit = LambdaInvoke.Builder.create(this, "CommitAthena").stateName(COMMIT_ATHENA)
+        .lambdaFunction(athena.commit())
+        .payloadResponseOnly(true)
+        .retryOnServiceExceptions(false)
+        .resultPath("$.computed")
+        .build();
+    commit.addRetry(retry(TRANSIENT_ERRORS, 2, 4));
+
+    Fail failed = Fail.Builder.create(this, "AthenaRunFailed").stateName(ATHENA_RUN_FAILED)
+        .errorPath("$.failure.Error")
+        .causePath("$.failure.Cause")
+        .build();
+    CustomState removeAfterFailure = removeStaging("RemoveStagingAfterFailure", REMOVE_STAGING_AFTER_FAILURE,
+        "$.cleanup", null);
+    removeAfterFailure.addCatch(failed, CatchProps.builder().errors(List.of("States.ALL"))
+        .resultPath("$.cleanupFailure").build());
+    removeAfterFailure.next(failed);
+    CatchProps toCleanup = CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.failure").build();
+
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("QueryString.$", "$.query");
+    query.put("WorkGroup", athena.workGroup());
+    query.put("QueryExecutionContext", OrderedMaps.of("Catalog", "AwsDataCatalog",
+        "Database.$", "$.stagingDatabase"));
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("Type", "Task");
+    state.put("Comment", "The workgroup enforces its configuration: results encrypted with the tenant's key.");
+    state.put("Resource", "arn:" + Stack.of(this).getPartition() + ":states:::athena:startQueryExecution.sync");
+    state.put("Parameters", query);
+    state.put("ResultSelector", OrderedMaps.of(
+        "queryExecutionId.$", "$.QueryExecution.QueryExecutionId",
+        "bytesScanned.$", "$.QueryExecution.Statistics.DataScannedInBytes"));
+    state.put("ResultPath", "$.athena");
+    CustomState run = CustomState.Builder.create(this, RUN_ON_ATHENA).stateJson(state).build();
+    run.addRetry(retry(ATHENA_TRANSIENT_ERRORS, 5, 5));
+    run.addCatch(removeAfterFailure, toCleanup);
+    commit.addCatch(removeAfterFailure, toCleanup);
+
+    CustomState remove = removeStaging("RemoveStaging", REMOVE_STAGING, "$.removed", "$.computed");
+    run.next(commit).next(remove).next(validate);
+
+    Choice prepared = Choice.Builder.create(this, "PrepareStatus").stateName(PREPARE_STATUS).build()
+        .when(status("PREPARED"), run)
+        .when(status("COMPUTED"), Pass.Builder.create(this, "AlreadyCommitted").stateName(ALREADY_COMMITTED)
+            .comment("A retry found this run's commit on the audit branch: validate it.")
+            .inputPath("$.settled")
+            .build().next(validate))
+        .when(status("UP_TO_DATE", "ALREADY_PUBLISHED", "UPSTREAM_FAILED"), nothingToPublish)
+        .otherwise(unexpected);
+    prepare.next(prepared);
+    return prepare;
+  }
+
+  /**
+   * Removes the staging table named in the state's input from Glue (Iceberg's files stay); its result goes to
+   * {@code resultPath}, and the state's output is {@code outputPath} of that ({@code null}: all of it).
+   */
+  private CustomState removeStaging(String id, String stateName, String resultPath, String outputPath) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("Type", "Task");
+    state.put("Resource", "arn:" + Stack.of(this).getPartition() + ":states:::aws-sdk:glue:deleteTable");
+    state.put("Parameters", OrderedMaps.of("DatabaseName.$", "$.stagingDatabase", "Name.$", "$.stagingTable"));
+    state.put("ResultPath", resultPath);
+    if (outputPath != null) {
+      state.put("OutputPath", outputPath);
+    }
+    // A custom state takes its construct id as its name.
+    CustomState task = CustomState.Builder.create(this, stateName).stateJson(state).build();
+    task.addRetry(retry(List.of("Glue.ConcurrentModificationException", "Glue.InternalServiceException",
+        "Glue.ThrottlingException"), 1, 3));
+    return task;
+  }
+
+  /**
+   * Invokes {@code function} with the product's step request ({@code tenant}, {@code product}, {@code runId}) out of
+   * the planned item, which also carries where the product runs.
+   */
+  private LambdaInvoke invokeWithRequest(String id, String stateName, IFunction function) {
+    LambdaInvoke task = LambdaInvoke.Builder.create(this, id).stateName(stateName)
+        .lambdaFunction(function)
+        .payload(TaskInput.fromObject(OrderedMaps.of(
+            "tenant", JsonPath.stringAt("$.tenant"),
+            "product", JsonPath.stringAt("$.product"),
+            "runId", JsonPath.stringAt("$.runId"))))
+        .payloadResponseOnly(true)
+        .retryOnServiceExceptions(false)
+        .build();
+    task.addRetry(retry(TRANSIENT_ERRORS, 2, 4));
+    return task;
   }
 
   /** Invokes {@code function} with the state's input; its JSON result is the state's output. */

@@ -11,7 +11,10 @@ import software.amazon.awscdk.services.sns.ITopic;
  *
  * @param tenantId the tenant; names the state machine {@code meshwork-<tenant>-refresh}
  * @param plan the Plan function (its {@code live} alias)
- * @param compute the Compute function
+ * @param compute the Compute function with SnapStart, for products sized {@code standard}
+ * @param computeLarge the large Compute function without SnapStart, for products sized {@code large}
+ * @param athena the steps around Athena's query, for products on {@code athena}; empty when the plan has none, and
+ *     then such a product fails with its size's reason
  * @param validate the Validate function
  * @param publish the Publish function
  * @param notifications the topic that hears about each failed product
@@ -21,14 +24,27 @@ import software.amazon.awscdk.services.sns.ITopic;
  * @param logRetention how long the execution log group keeps events
  * @param logKey the key encrypting the execution log group
  */
-public record RefreshStateMachineProps(String tenantId, IFunction plan, IFunction compute, IFunction validate,
-    IFunction publish, ITopic notifications, IKey notificationKey, int maxConcurrency, String metricNamespace,
-    RetentionDays logRetention, IKey logKey) {
+public record RefreshStateMachineProps(String tenantId, IFunction plan, IFunction compute, IFunction computeLarge,
+    java.util.Optional<AthenaSteps> athena, IFunction validate, IFunction publish, ITopic notifications,
+    IKey notificationKey, int maxConcurrency, String metricNamespace, RetentionDays logRetention, IKey logKey) {
+
+  /**
+   * The functions preparing and committing a product's Athena run, and the workgroup (name) its query runs in.
+   */
+  public record AthenaSteps(IFunction prepare, IFunction commit, String workGroup) {
+    public AthenaSteps {
+      Objects.requireNonNull(prepare, "prepare");
+      Objects.requireNonNull(commit, "commit");
+      Objects.requireNonNull(workGroup, "workGroup");
+    }
+  }
 
   public RefreshStateMachineProps {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(compute, "compute");
+    Objects.requireNonNull(computeLarge, "computeLarge");
+    Objects.requireNonNull(athena, "athena");
     Objects.requireNonNull(validate, "validate");
     Objects.requireNonNull(publish, "publish");
     Objects.requireNonNull(notifications, "notifications");

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnResource;
@@ -213,9 +214,49 @@ public final class TenantAccess extends Construct {
   }
 
   /**
+   * Lets the maintenance role look up and commit to every table of {@code databases}, each one of the props'
+   * databases: DESCRIBE and ALTER on their tables (one grant per database). Maintenance reads and deletes files with
+   * its own IAM access and never creates, drops or reads tables through Lake Formation, so neither SELECT nor data
+   * location access.
+   */
+  public void grantMaintenance(IRole role, Collection<String> databases) {
+    String name = "Maintenance-" + Names.nodeUniqueId(role.getNode());
+    for (String database : new TreeSet<>(databases)) {
+      CfnDatabase target = props.databases().get(database);
+      if (target == null) {
+        throw new IllegalArgumentException("database '" + database + "' is not one of this tenant's databases "
+            + props.databases().keySet() + ".");
+      }
+      grant(name + "-" + database, role.getRoleArn(), List.of("DESCRIBE", "ALTER"),
+          CfnPrincipalPermissions.ResourceProperty.builder()
+              .table(CfnPrincipalPermissions.TableResourceProperty.builder()
+                  .catalogId(account).databaseName(database).tableWildcard(Map.of()).build())
+              .build(), target);
+    }
+  }
+
+  /**
    * Lets {@code role} create tables in {@code database}, one of the props' databases: the pipeline creates the
    * quality results table on its first validation.
    */
+  /**
+   * Lets {@code role} drop the staging tables: a run's table is removed once its files are committed or the run
+   * failed. Only in the staging database, which must be one of this tenant's databases.
+   */
+  public void grantStagingDrops(IRole role) {
+    String database = io.meshwork.model.runtime.RuntimeNames.STAGING_DATABASE;
+    CfnDatabase target = props.databases().get(database);
+    if (target == null) {
+      throw new IllegalArgumentException("database '" + database + "' is not one of this tenant's databases "
+          + props.databases().keySet() + ".");
+    }
+    grant("StagingDrops-" + Names.nodeUniqueId(role.getNode()), role.getRoleArn(), List.of("DROP"),
+        CfnPrincipalPermissions.ResourceProperty.builder()
+            .table(CfnPrincipalPermissions.TableResourceProperty.builder()
+                .catalogId(account).databaseName(database).tableWildcard(Map.of()).build())
+            .build(), target);
+  }
+
   public void grantCreateTables(IRole role, String database) {
     CfnDatabase target = props.databases().get(database);
     if (target == null) {

@@ -3,6 +3,7 @@ package io.meshwork.cdk.constructs;
 import io.meshwork.model.runtime.RuntimeNames;
 import io.meshwork.model.definition.CronExpressions;
 import io.meshwork.model.definition.Diagnostic;
+import io.meshwork.model.definition.Engine;
 import io.meshwork.model.definition.InvalidDefinitionException;
 import io.meshwork.model.definition.Schedule;
 import io.meshwork.model.definition.TableName;
@@ -105,6 +106,10 @@ public final class TenantPipeline extends Construct {
   private final Topic notifications;
   private final PipelineFunction plan;
   private final PipelineFunction compute;
+  private final PipelineFunction computeLarge;
+  private final PipelineFunction prepareAthena;
+  private final PipelineFunction commitAthena;
+  private final QueryWorkGroup pipelineWorkGroup;
   private final PipelineFunction validate;
   private final PipelineFunction publish;
   private final PipelineFunction freshness;
@@ -147,6 +152,19 @@ public final class TenantPipeline extends Construct {
         props.planSize(), environment, FunctionInvoker.STATE_MACHINE);
     this.compute = function(props, "Compute", "compute", "Runs a product's transform into the run's audit branch.",
         props.computeSize(), environment, FunctionInvoker.STATE_MACHINE);
+    this.computeLarge = function(props, "ComputeLarge", "compute-large", "ComputeFunction", "Runs a product's"
+        + " transform into the run's audit branch, for products too large for the SnapStart Compute.",
+        props.computeLargeSize(), environment, FunctionInvoker.STATE_MACHINE);
+    boolean onAthena = props.plan().products().stream().anyMatch(product -> product.engine() == Engine.ATHENA);
+    this.prepareAthena = !onAthena ? null : function(props, "PrepareAthena", "athena-prepare",
+        "PrepareAthenaFunction", "Creates a product's staging table and renders the query Athena runs into it.",
+        FunctionSize.ATHENA_STEP, environment, FunctionInvoker.STATE_MACHINE);
+    this.commitAthena = !onAthena ? null : function(props, "CommitAthena", "athena-commit", "CommitAthenaFunction",
+        "Commits what Athena wrote into the staging table to the product's audit branch.", FunctionSize.ATHENA_STEP,
+        environment, FunctionInvoker.STATE_MACHINE);
+    this.pipelineWorkGroup = !onAthena ? null : new QueryWorkGroup(this, "PipelineQueries", new QueryWorkGroupProps(
+        props.dataBucket(), props.dataKey(), RuntimeNames.PIPELINE_WORKGROUP, PIPELINE_RESULTS,
+        PIPELINE_BYTES_SCANNED_CUTOFF));
     this.validate = function(props, "Validate", "validate", "Checks the audit branch against contract and quality"
         + " rules.", props.validateSize(), environment, FunctionInvoker.STATE_MACHINE);
     this.publish = function(props, "Publish", "publish", "Fast-forwards main to the audit branch when checks passed.",
@@ -165,8 +183,14 @@ public final class TenantPipeline extends Construct {
     }
     this.deliveries = props.plan().sources().isEmpty() ? null : deliveries(props, environment);
     this.refresh = new RefreshStateMachine(this, "Refresh", new RefreshStateMachineProps(tenant, plan.alias(),
-        compute.alias(), validate.alias(), publish.alias(), notifications, operationsKey, props.maxConcurrency(),
+        compute.alias(), computeLarge.alias(), Optional.ofNullable(pipelineWorkGroup).map(workGroup ->
+            new RefreshStateMachineProps.AthenaSteps(prepareAthena.alias(), commitAthena.alias(),
+                RuntimeNames.PIPELINE_WORKGROUP)),
+        validate.alias(), publish.alias(), notifications, operationsKey, props.maxConcurrency(),
         METRIC_NAMESPACE, props.logRetention(), operationsKey));
+    if (pipelineWorkGroup != null) {
+      grantAthenaQueries(props.plan(), new WarehouseAccess(this, props.dataBucket(), props.dataKey()));
+    }
 
     this.scheduleGroup = ScheduleGroup.Builder.create(this, "Schedules").scheduleGroupName(prefix).build();
     addSchedules(props, startingRole("SchedulerRole", "scheduler.amazonaws.com", OrderedMaps.of(
@@ -208,9 +232,19 @@ public final class TenantPipeline extends Construct {
         tenantPlan.sources().stream().map(source -> source.tableName())).toList();
     // Every step also appends its usage record to the usage table, and creates it on first use; each grant is one
     // call per role, as the statements' Sids must be unique in a policy.
-    warehouse.grantRead(compute.role(), plus(readable, USAGE));
-    warehouse.grantWrite(compute.role(), plus(products, USAGE));
-    warehouse.grantCreate(compute.role(), USAGE);
+    for (PipelineFunction step : computeSteps()) {
+      warehouse.grantRead(step.role(), plus(readable, USAGE));
+      warehouse.grantWrite(step.role(), plus(products, USAGE));
+      warehouse.grantCreate(step.role(), USAGE);
+    }
+    // Plan sizes each product from its inputs' current snapshots: their Glue entries and metadata files only.
+    warehouse.grantMetadataRead(plan.role(), readable);
+    if (prepareAthena != null) {
+      // Prepare creates (and on a retry replaces) the staging table; Commit reads it.
+      warehouse.grantStaging(prepareAthena.role(), List.of("glue:GetDatabase", "glue:GetTable", "glue:CreateTable",
+          "glue:DeleteTable"));
+      warehouse.grantStaging(commitAthena.role(), List.of("glue:GetDatabase", "glue:GetTable"));
+    }
     warehouse.grantRead(validate.role(), plus(readable, QUALITY_RESULTS, USAGE));
     warehouse.grantWrite(validate.role(), List.of(QUALITY_RESULTS, USAGE));
     warehouse.grantCreate(validate.role(), List.of(QUALITY_RESULTS, USAGE));
@@ -218,6 +252,55 @@ public final class TenantPipeline extends Construct {
     warehouse.grantWrite(publish.role(), plus(products, USAGE));
     warehouse.grantCreate(publish.role(), USAGE);
   }
+
+  /**
+   * The functions that compute products and commit them to audit branches, with the same grants: both Computes, and
+   * Athena's Prepare and Commit when the plan runs products on Athena.
+   */
+  public List<PipelineFunction> computeSteps() {
+    List<PipelineFunction> steps = new ArrayList<>(List.of(compute, computeLarge));
+    if (prepareAthena != null) {
+      steps.add(prepareAthena);
+      steps.add(commitAthena);
+    }
+    return steps;
+  }
+
+  /**
+   * What Athena needs of the state machine's role, as whose caller it runs each product's query: running queries in
+   * the pipeline workgroup only, reading the planned tables, writing new files under the products' namespaces (the
+   * staging tables live under their product's location), committing and removing the staging tables, and the
+   * workgroup's result prefix.
+   */
+  private void grantAthenaQueries(TenantPlan tenantPlan, WarehouseAccess warehouse) {
+    Role role = (Role) refresh.stateMachine().getRole();
+    List<TableName> products = tenantPlan.products().stream().map(PlannedProduct::tableName).toList();
+    List<TableName> readable = Stream.concat(products.stream(),
+        tenantPlan.sources().stream().map(source -> source.tableName())).toList();
+    Stack stack = Stack.of(this);
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("RunPipelineQueries")
+        .actions(List.of("athena:StartQueryExecution", "athena:GetQueryExecution", "athena:StopQueryExecution"))
+        .resources(List.of(stack.formatArn(software.amazon.awscdk.ArnComponents.builder().service("athena")
+            .resource("workgroup").resourceName(RuntimeNames.PIPELINE_WORKGROUP)
+            .arnFormat(software.amazon.awscdk.ArnFormat.SLASH_RESOURCE_NAME).build())))
+        .build());
+    warehouse.grantRead(role, readable);
+    warehouse.grantStagingWrites(role, products);
+    warehouse.grantStaging(role, List.of("glue:GetDatabase", "glue:GetTable", "glue:UpdateTable",
+        "glue:DeleteTable"));
+    warehouse.grantQueryResults(role, PIPELINE_RESULTS);
+    // The state machine names the workgroup: it must exist before the first execution.
+    refresh.stateMachine().getNode().addDependency(pipelineWorkGroup);
+  }
+
+  /** The result prefix of the pipeline's workgroup in the data bucket. */
+  public static final String PIPELINE_RESULTS = "athena-results/pipeline/";
+  /**
+   * The pipeline workgroup's cutoff: 1 TiB per query, far above the customers' 10 GiB, since products run there
+   * because they are large, yet bounded so a runaway query cannot scan without end.
+   */
+  public static final long PIPELINE_BYTES_SCANNED_CUTOFF = 1024L * 1024 * 1024 * 1024;
 
   private static List<TableName> plus(List<TableName> tables, TableName... more) {
     return Stream.concat(tables.stream(), Stream.of(more)).toList();
@@ -228,7 +311,8 @@ public final class TenantPipeline extends Construct {
    * ({@code events:PutEvents} on that bus only), named to them by {@code MESHWORK_USAGE_BUS}.
    */
   public void sendUsageTo(String busArn) {
-    List<PipelineFunction> steps = new ArrayList<>(List.of(compute, validate, publish));
+    List<PipelineFunction> steps = new ArrayList<>(computeSteps());
+    steps.addAll(List.of(validate, publish));
     deliveries().ifPresent(sourceDeliveries -> steps.add(sourceDeliveries.ingest()));
     for (PipelineFunction step : steps) {
       ((software.amazon.awscdk.services.lambda.Function) step.function())
@@ -265,7 +349,12 @@ public final class TenantPipeline extends Construct {
 
   private PipelineFunction function(TenantPipelineProps props, String id, String step, String description,
       FunctionSize size, Map<String, String> environment, FunctionInvoker invoker) {
-    String handler = "io.meshwork.functions." + id + "Function";
+    return function(props, id, step, id + "Function", description, size, environment, invoker);
+  }
+
+  private PipelineFunction function(TenantPipelineProps props, String id, String step, String handlerClass,
+      String description, FunctionSize size, Map<String, String> environment, FunctionInvoker invoker) {
+    String handler = "io.meshwork.functions." + handlerClass;
     return new PipelineFunction(this, id, new PipelineFunctionProps("meshwork-" + props.tenantId() + "-" + step,
         handler, description, props.code(), size, environment, props.logRetention(), operationsKey,
         props.reservedConcurrentExecutions(), invoker));
@@ -435,6 +524,26 @@ public final class TenantPipeline extends Construct {
 
   public PipelineFunction compute() {
     return compute;
+  }
+
+  /** The large Compute without SnapStart, for products the plan sizes {@code large}. */
+  public PipelineFunction computeLarge() {
+    return computeLarge;
+  }
+
+  /** Athena's Prepare step; absent when no planned product runs on Athena. */
+  public Optional<PipelineFunction> prepareAthena() {
+    return Optional.ofNullable(prepareAthena);
+  }
+
+  /** Athena's Commit step; absent with {@link #prepareAthena()}. */
+  public Optional<PipelineFunction> commitAthena() {
+    return Optional.ofNullable(commitAthena);
+  }
+
+  /** The workgroup Athena runs the products' queries in; absent with {@link #prepareAthena()}. */
+  public Optional<QueryWorkGroup> pipelineWorkGroup() {
+    return Optional.ofNullable(pipelineWorkGroup);
   }
 
   public PipelineFunction validate() {

@@ -20,8 +20,7 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param dataKey the key encrypting {@code dataBucket}; the functions may use it through S3 only; required
  * @param code the functions' code: the shaded jar {@code meshwork-functions-lambda.jar}; required
  * @param computeSize Compute's memory, timeout and /tmp; default {@link FunctionSize#COMPUTE} (3008 MiB, 15 min,
- *     512 MiB, the most /tmp SnapStart allows). The product definitions carry no resource settings yet, so one size
- *     serves every product.
+ *     512 MiB, the most /tmp SnapStart allows): products the plan sizes {@code standard} run here
  * @param validateSize Validate's; default {@link FunctionSize#VALIDATE} (2048 MiB, 10 min, 512 MiB)
  * @param planSize Plan's; default {@link FunctionSize#LIGHT} (1024 MiB, 2 min, 512 MiB)
  * @param publishSize Publish's; default {@link FunctionSize#LIGHT}
@@ -36,12 +35,14 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param ingestSize the Ingest function's; default {@link FunctionSize#INGEST} (2048 MiB, 10 min, 512 MiB)
  * @param deliveringPrincipals the IAM role ARNs that may write under {@code landing/} of {@code dataBucket}, all of
  *     the stack's account (checked by the tenant parser and the tenant stack); default none: nobody may write there
+ * @param computeLargeSize the large Compute's, without SnapStart; default {@link FunctionSize#COMPUTE_LARGE} (10240
+ *     MiB, 15 min, 10240 MiB): products the plan sizes {@code large} run here
  */
 public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket dataBucket, IKey dataKey, Code code,
     FunctionSize computeSize, FunctionSize validateSize, FunctionSize planSize, FunctionSize publishSize,
     FunctionSize freshnessSize, int maxConcurrency, Optional<Integer> reservedConcurrentExecutions,
     RetentionDays logRetention, Optional<IKey> operationsKey, TimeZone timeZone, FunctionSize ingestSize,
-    List<String> deliveringPrincipals) {
+    List<String> deliveringPrincipals, FunctionSize computeLargeSize) {
 
   public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
@@ -73,6 +74,7 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(ingestSize, "ingestSize");
     deliveringPrincipals = List.copyOf(deliveringPrincipals);
+    Objects.requireNonNull(computeLargeSize, "computeLargeSize");
   }
 
   /** A builder with the required settings; the rest start at their defaults. */
@@ -99,6 +101,7 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
     private TimeZone timeZone = TimeZone.EUROPE_ZURICH;
     private FunctionSize ingestSize = FunctionSize.INGEST;
     private List<String> deliveringPrincipals = List.of();
+    private FunctionSize computeLargeSize = FunctionSize.COMPUTE_LARGE;
 
     private Builder(String tenantId, TenantPlan plan, IBucket dataBucket, IKey dataKey, Code code) {
       this.tenantId = tenantId;
@@ -110,6 +113,11 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
 
     public Builder computeSize(FunctionSize size) {
       this.computeSize = size;
+      return this;
+    }
+
+    public Builder computeLargeSize(FunctionSize size) {
+      this.computeLargeSize = size;
       return this;
     }
 
@@ -171,7 +179,8 @@ public record TenantPipelineProps(String tenantId, TenantPlan plan, IBucket data
     public TenantPipelineProps build() {
       return new TenantPipelineProps(tenantId, plan, dataBucket, dataKey, code, computeSize, validateSize, planSize,
           publishSize, freshnessSize, maxConcurrency, Optional.ofNullable(reservedConcurrentExecutions),
-          logRetention, Optional.ofNullable(operationsKey), timeZone, ingestSize, deliveringPrincipals);
+          logRetention, Optional.ofNullable(operationsKey), timeZone, ingestSize, deliveringPrincipals,
+          computeLargeSize);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.meshwork.cdk.constructs;
 
 import io.meshwork.model.definition.TableName;
+import io.meshwork.model.runtime.RuntimeNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -142,6 +143,58 @@ final class WarehouseAccess {
         .build());
     grantDataAccess(role, "CommitSourceGlueTables", List.of("glue:GetDatabase", "glue:GetTable", "glue:UpdateTable"),
         tables, "table prefix", TABLE_PATTERN);
+  }
+
+  /**
+   * {@code glueActions} on the staging database and its tables (one per product and run, named at run time, so by
+   * wildcard within that database only).
+   */
+  void grantStaging(Role role, List<String> glueActions) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("StagingGlueTables")
+        .actions(glueActions)
+        .resources(List.of(
+            stack.formatArn(ArnComponents.builder().service("glue").resource("catalog")
+                .arnFormat(ArnFormat.NO_RESOURCE_NAME).build()),
+            stack.formatArn(ArnComponents.builder().service("glue").resource("database")
+                .resourceName(RuntimeNames.STAGING_DATABASE).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build()),
+            stack.formatArn(ArnComponents.builder().service("glue").resource("table")
+                .resourceName(RuntimeNames.STAGING_DATABASE + "/*").arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
+        .build());
+    NagReasons.suppress(role, List.of(new NagReasons.Reason("AwsSolutions-IAM5", "A staging table is created per"
+        + " product and run under a name known only at run time, so Glue access is granted on the tables of the"
+        + " tenant's staging database " + RuntimeNames.STAGING_DATABASE + " only.",
+        List.of("^Resource::arn:<AWS::Partition>:glue:[^:]+:[^:]+:table/" + RuntimeNames.STAGING_DATABASE
+            + "/\\*$"))));
+  }
+
+  /**
+   * Writing new files under the namespaces of {@code products}, where each product's staging table keeps its files
+   * (never deleting: an engine's INSERT only adds objects).
+   */
+  void grantStagingWrites(Role role, Collection<TableName> products) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("WriteStagingFiles")
+        .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
+        .resources(objectArns(products))
+        .build());
+  }
+
+  /** Writing and reading query results under {@code prefix} of the bucket, as Athena does for its caller. */
+  void grantQueryResults(Role role, String prefix) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("QueryResults")
+        .actions(List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"))
+        .resources(List.of(bucket.arnForObjects(prefix + "*")))
+        .build());
+    NagReasons.suppress(role, List.of(new NagReasons.Reason("AwsSolutions-IAM5", "Athena names each query's result"
+        + " objects itself, so they are granted under the workgroup's result prefix of the tenant's own bucket only.",
+        List.of("^Resource::<[^>]+\\.Arn>/" + prefix.replace("/", "\\/") + "\\*$"))));
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("QueryResultsBucket")
+        .actions(List.of("s3:GetBucketLocation"))
+        .resources(List.of(bucket.getBucketArn()))
+        .build());
   }
 
   /** Creating {@code table} and its database on first use, for tables the pipeline owns rather than the stack. */

@@ -11,13 +11,13 @@ import java.util.stream.Collectors;
  * that starts with {@code WITH} (or {@code WITH RECURSIVE}) gets the pins as the first entries of its own list,
  * since Trino takes one {@code WITH} per query.
  */
-final class PinnedQuery {
+public final class PinnedQuery {
 
   private PinnedQuery() {
   }
 
   /** {@code sql} with {@code inputs} pinned, reading tables of the Trino catalog {@code catalog}. */
-  static String of(String sql, Collection<TableFiles> inputs, String catalog) {
+  public static String of(String sql, Collection<TableFiles> inputs, String catalog) {
     if (inputs.isEmpty()) {
       return sql;
     }

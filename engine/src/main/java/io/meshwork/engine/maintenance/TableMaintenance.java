@@ -2,10 +2,7 @@ package io.meshwork.engine.maintenance;
 
 import io.meshwork.engine.pipeline.SnapshotProperties;
 import io.meshwork.model.definition.RetentionPolicy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.iceberg.ExpireSnapshots;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.ManageSnapshots;
@@ -23,6 +19,8 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.io.FileInfo;
+import org.apache.iceberg.io.SupportsPrefixOperations;
 
 /**
  * Applies a {@link RetentionPolicy} to one table: removes the audit branches of published runs (main holds their
@@ -44,6 +42,11 @@ public final class TableMaintenance {
   }
 
   public MaintenanceReport maintain(Table table, boolean dryRun) {
+    return maintain(table, table.name(), dryRun);
+  }
+
+  /** As {@link #maintain(Table, boolean)}, reporting the table as {@code name} (its identifier in the catalog). */
+  MaintenanceReport maintain(Table table, String name, boolean dryRun) {
     table.refresh();
     Snapshot main = table.currentSnapshot();
     Set<Long> published = new HashSet<>();
@@ -77,7 +80,7 @@ public final class TableMaintenance {
     if (!dryRun) {
       apply(table, removedBranches, expiring, orphans);
     }
-    return new MaintenanceReport(table.name(), dryRun, removedBranches.stream().sorted().toList(),
+    return new MaintenanceReport(name, dryRun, removedBranches.stream().sorted().toList(),
         expiring.stream().map(Snapshot::snapshotId).sorted().toList(), List.copyOf(predicted), orphans,
         kept.stream().map(Snapshot::snapshotId).sorted().toList());
   }
@@ -131,43 +134,42 @@ public final class TableMaintenance {
   }
 
   /**
-   * Files in the table's local location that no snapshot, metadata version or statistics file references, and
-   * that are older than the grace period. Object stores are listed by the scheduled maintenance on AWS instead.
+   * Files under the table's location that no snapshot, metadata version or statistics file references, and that are
+   * older than {@link #ORPHAN_GRACE}, listed through the table's own FileIO (a local directory, or the S3 prefix
+   * through S3FileIO): one rule for both. The prefix ends with a slash, so a table whose name extends this one's
+   * ({@code claims_v1} and {@code claims_v10}) is never listed with it. A FileIO that cannot list finds none.
    */
   private List<String> orphans(Table table, Set<String> referencedByKept, Set<String> expiringFiles) {
-    Path root = localPath(table.location());
-    if (root == null || !Files.isDirectory(root)) {
+    if (!(table.io() instanceof SupportsPrefixOperations listing)) {
       return List.of();
     }
-    Set<String> referenced = new HashSet<>(referencedByKept);
-    referenced.addAll(expiringFiles);
+    Set<String> referenced = new HashSet<>();
+    referencedByKept.forEach(location -> referenced.add(comparable(location)));
+    expiringFiles.forEach(location -> referenced.add(comparable(location)));
     TableMetadata metadata = ((HasTableOperations) table).operations().current();
-    referenced.add(metadata.metadataFileLocation());
-    metadata.previousFiles().forEach(entry -> referenced.add(entry.file()));
-    metadata.statisticsFiles().forEach(file -> referenced.add(file.path()));
-    Set<Path> referencedPaths = new HashSet<>();
-    referenced.forEach(location -> {
-      Path path = localPath(location);
-      if (path != null) {
-        referencedPaths.add(path);
-      }
-    });
+    referenced.add(comparable(metadata.metadataFileLocation()));
+    metadata.previousFiles().forEach(entry -> referenced.add(comparable(entry.file())));
+    metadata.statisticsFiles().forEach(file -> referenced.add(comparable(file.path())));
+    metadata.partitionStatisticsFiles().forEach(file -> referenced.add(comparable(file.path())));
+    String prefix = table.location().endsWith("/") ? table.location() : table.location() + "/";
     long graceBefore = now.minus(ORPHAN_GRACE).toEpochMilli();
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).filter(path -> !referencedPaths.contains(path.toAbsolutePath()
-              .normalize()))
-          .filter(path -> modified(path) < graceBefore).map(Path::toString).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the files of " + table.name(), e);
+    List<String> orphans = new ArrayList<>();
+    for (FileInfo file : listing.listPrefix(prefix)) {
+      if (file.createdAtMillis() < graceBefore && !referenced.contains(comparable(file.location()))) {
+        orphans.add(file.location());
+      }
     }
+    orphans.sort(null);
+    return orphans;
   }
 
-  private static long modified(Path path) {
-    try {
-      return Files.getLastModifiedTime(path).toMillis();
-    } catch (IOException e) {
-      return Long.MAX_VALUE;
+  /** A location in one spelling: local files as normalised absolute paths, S3 under the {@code s3} scheme. */
+  private static String comparable(String location) {
+    Path path = localPath(location);
+    if (path != null) {
+      return path.toString();
     }
+    return location.replaceFirst("^s3[an]://", "s3://");
   }
 
   private static Path localPath(String location) {

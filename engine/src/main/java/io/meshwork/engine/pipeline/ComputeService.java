@@ -59,26 +59,62 @@ public final class ComputeService {
 
   public ComputeResult compute(StepRequest request) {
     StepClock clock = StepClock.start();
+    Pinned pinned = pin(engine, request);
+    if (pinned.settled().isPresent()) {
+      return pinned.settled().get();
+    }
+    PlannedProduct planned = pinned.planned();
+    List<TableFiles> inputs = new ArrayList<>();
+    for (PinnedInput input : pinned.inputs()) {
+      inputs.add(TableFiles.of(input.name(), input.table(), input.snapshotId(), pinned.storage()));
+    }
+    ComputeEngine.Written written;
+    UsageMeter meter = meter(planned);
+    try {
+      written = run(request, planned, pinned.storage(), pinned.output(), inputs);
+    } catch (MissingRequiredValuesException e) {
+      // The transform ran: it is recorded without output, like one that fails.
+      usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
+          UsageStep.COMPUTE, clock, pinned.rowsIn(), 0, pinned.bytesRead(), 0, 0));
+      return rejected(request, planned, pinned.pins(), e);
+    } catch (RuntimeException failed) {
+      // A transform that fails has still used its function: it is recorded without output.
+      usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
+          UsageStep.COMPUTE, clock, pinned.rowsIn(), 0, pinned.bytesRead(), 0, 0));
+      throw failed;
+    }
+    // An engine that reads tables itself knows what it scanned; DuckDB reads every file of the pinned snapshots.
+    return commit(request, pinned.withBytesRead(written.bytesScanned().orElse(pinned.bytesRead())), written.files(),
+        clock, usage, meter);
+  }
+
+  /**
+   * The inputs {@code request} reads, each pinned to its current snapshot, or the result that settles the request
+   * without computing: already published by this run, already computed by it (a retry), an input not current, or
+   * definition and inputs unchanged since {@code main}.
+   */
+  static Pinned pin(Engine engine, StepRequest request) {
     PlannedProduct planned = engine.planned(request.tenant(), request.product());
     TenantStorage storage = engine.storage(request.tenant());
     Table output = ProductTables.ensure(storage.catalog(), planned.tableName(), planned.product().contract());
     String table = planned.tableName().toString();
     if (SnapshotProperties.publishedBy(output, request.runId()).isPresent()) {
-      return result(request, ComputeResult.Status.ALREADY_PUBLISHED, planned, null, 0, Map.of(),
-          "Run " + request.runId() + " already published " + table + ".");
+      return Pinned.settled(planned, storage, output, result(request, ComputeResult.Status.ALREADY_PUBLISHED, planned,
+          null, 0, Map.of(), "Run " + request.runId() + " already published " + table + "."));
     }
     Optional<ComputeResult> retried = alreadyComputed(request, planned, output);
     if (retried.isPresent()) {
-      return retried.get();
+      return Pinned.settled(planned, storage, output, retried.get());
     }
     UpstreamCheck upstream = new UpstreamCheck(engine.plan(request.tenant()), storage.catalog());
     Optional<UpstreamCheck.StaleInput> stale = upstream.staleInput(planned);
     if (stale.isPresent()) {
-      return result(request, ComputeResult.Status.UPSTREAM_FAILED, planned, null, 0, Map.of(),
-          "Skipped: " + stale.get().describe() + ". It runs again once " + stale.get().input() + " is published.");
+      return Pinned.settled(planned, storage, output, result(request, ComputeResult.Status.UPSTREAM_FAILED, planned,
+          null, 0, Map.of(), "Skipped: " + stale.get().describe() + ". It runs again once " + stale.get().input()
+              + " is published."));
     }
     Map<String, Long> pins = new TreeMap<>();
-    List<TableFiles> inputs = new ArrayList<>();
+    List<PinnedInput> inputs = new ArrayList<>();
     long rowsIn = 0;
     long bytesRead = 0;
     for (PlannedProduct.ResolvedInput input : planned.inputs()) {
@@ -90,32 +126,25 @@ public final class ComputeService {
       pins.put(input.name(), snapshot.snapshotId());
       rowsIn += SnapshotSizes.rows(snapshot);
       bytesRead += SnapshotSizes.bytes(snapshot);
-      inputs.add(TableFiles.of(input.name(), inputTable, snapshot.snapshotId(), storage));
+      inputs.add(new PinnedInput(input, inputTable, snapshot.snapshotId()));
     }
     Snapshot published = output.currentSnapshot();
     if (SnapshotProperties.describes(published, planned.fingerprint(), pins)) {
-      return result(request, ComputeResult.Status.UP_TO_DATE, planned, published.snapshotId(),
-          Long.parseLong(published.summary().getOrDefault(SnapshotProperties.ROWS, "0")), pins,
-          "Definition and inputs unchanged since snapshot " + published.snapshotId() + ".");
+      return Pinned.settled(planned, storage, output, result(request, ComputeResult.Status.UP_TO_DATE, planned,
+          published.snapshotId(), Long.parseLong(published.summary().getOrDefault(SnapshotProperties.ROWS, "0")),
+          pins, "Definition and inputs unchanged since snapshot " + published.snapshotId() + "."));
     }
-    ComputeEngine.Written written;
-    UsageMeter meter = meter(planned);
-    try {
-      written = run(request, planned, storage, output, inputs);
-    } catch (MissingRequiredValuesException e) {
-      // The transform ran: it is recorded without output, like one that fails.
-      usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
-          UsageStep.COMPUTE, clock, rowsIn, 0, bytesRead, 0, 0));
-      return rejected(request, planned, pins, e);
-    } catch (RuntimeException failed) {
-      // A transform that fails has still used its function: it is recorded without output.
-      usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
-          UsageStep.COMPUTE, clock, rowsIn, 0, bytesRead, 0, 0));
-      throw failed;
-    }
-    List<DataFile> files = written.files();
-    // An engine that reads tables itself knows what it scanned; DuckDB reads every file of the pinned snapshots.
-    bytesRead = written.bytesScanned().orElse(bytesRead);
+    return new Pinned(planned, storage, output, Optional.empty(), pins, inputs, rowsIn, bytesRead);
+  }
+
+  /**
+   * Commits {@code files} (written for the output table, whatever engine wrote them) to the run's audit branch with
+   * the snapshot record, and records the step's usage.
+   */
+  static ComputeResult commit(StepRequest request, Pinned pinned, List<DataFile> files, StepClock clock,
+      UsageSink usage, UsageMeter meter) {
+    PlannedProduct planned = pinned.planned();
+    Table output = pinned.output();
     long rows = files.stream().mapToLong(DataFile::recordCount).sum();
     OverwriteFiles overwrite = output.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue())
         .toBranch(request.auditBranch())
@@ -123,7 +152,7 @@ public final class ComputeService {
         .set(SnapshotProperties.PRODUCT, planned.name())
         .set(SnapshotProperties.VERSION, planned.version().toString())
         .set(SnapshotProperties.FINGERPRINT, planned.fingerprint())
-        .set(SnapshotProperties.INPUTS, SnapshotProperties.inputs(pins))
+        .set(SnapshotProperties.INPUTS, SnapshotProperties.inputs(pinned.pins()))
         .set(SnapshotProperties.ROWS, Long.toString(rows))
         .set(SnapshotProperties.STAGE, SnapshotProperties.COMPUTED);
     files.forEach(overwrite::addFile);
@@ -131,13 +160,37 @@ public final class ComputeService {
     output.refresh();
     long snapshotId = output.refs().get(request.auditBranch()).snapshotId();
     usage.record(meter.step(request.tenant(), planned.name(), planned.version().toString(), request.runId(),
-        UsageStep.COMPUTE, clock, rowsIn, rows, bytesRead, SnapshotSizes.bytes(files), files.size()));
-    return result(request, ComputeResult.Status.COMPUTED, planned, snapshotId, rows, pins,
+        UsageStep.COMPUTE, clock, pinned.rowsIn(), rows, pinned.bytesRead(), SnapshotSizes.bytes(files),
+        files.size()));
+    return result(request, ComputeResult.Status.COMPUTED, planned, snapshotId, rows, pinned.pins(),
         "Computed " + rows + " rows into branch " + request.auditBranch() + ".");
   }
 
+  /** An input pinned to the snapshot the run reads. */
+  record PinnedInput(PlannedProduct.ResolvedInput input, Table table, long snapshotId) {
+    String name() {
+      return input.name();
+    }
+  }
+
+  /**
+   * A request with its product, storage and output table: either settled (nothing to compute) or with its inputs
+   * pinned, their rows and bytes.
+   */
+  record Pinned(PlannedProduct planned, TenantStorage storage, Table output, Optional<ComputeResult> settled,
+      Map<String, Long> pins, List<PinnedInput> inputs, long rowsIn, long bytesRead) {
+
+    static Pinned settled(PlannedProduct planned, TenantStorage storage, Table output, ComputeResult result) {
+      return new Pinned(planned, storage, output, Optional.of(result), Map.of(), List.of(), 0, 0);
+    }
+
+    Pinned withBytesRead(long bytes) {
+      return new Pinned(planned, storage, output, settled, pins, inputs, rowsIn, bytes);
+    }
+  }
+
   /** A retried Compute of the same run finds its own commit on the audit branch and reuses it. */
-  private Optional<ComputeResult> alreadyComputed(StepRequest request, PlannedProduct planned, Table output) {
+  private static Optional<ComputeResult> alreadyComputed(StepRequest request, PlannedProduct planned, Table output) {
     SnapshotRef ref = output.refs().get(request.auditBranch());
     if (ref == null) {
       return Optional.empty();

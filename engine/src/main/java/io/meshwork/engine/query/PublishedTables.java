@@ -46,7 +46,16 @@ public final class PublishedTables {
    */
   public static DuckDbSession open(TenantStorage storage, DuckDbSession.Limits limits,
       Optional<Map<String, ViewRestriction>> restrictions) throws SQLException {
-    Published published = list(storage, restrictions);
+    return open(storage, limits, restrictions, Map.of());
+  }
+
+  /**
+   * As {@link #open(TenantStorage, DuckDbSession.Limits, Optional)}, with each table of {@code snapshots} (by
+   * qualified name) read at that snapshot instead of main's current one: time travel under the same restrictions.
+   */
+  public static DuckDbSession open(TenantStorage storage, DuckDbSession.Limits limits,
+      Optional<Map<String, ViewRestriction>> restrictions, Map<String, Long> snapshots) throws SQLException {
+    Published published = list(storage, restrictions, snapshots);
     List<TableFiles> tables = published.tables();
     Map<String, String> newestMajor = published.newestMajor();
     DuckDbSession session = DuckDbSession.openForQueries(storage.workDirectory(), tables, limits,
@@ -61,10 +70,11 @@ public final class PublishedTables {
 
   /** The files of the tenant's tables on {@code main}, and which table each bare product name reads. */
   public static Published list(TenantStorage storage) {
-    return list(storage, Optional.empty());
+    return list(storage, Optional.empty(), Map.of());
   }
 
-  private static Published list(TenantStorage storage, Optional<Map<String, ViewRestriction>> restrictions) {
+  private static Published list(TenantStorage storage, Optional<Map<String, ViewRestriction>> restrictions,
+      Map<String, Long> snapshots) {
     List<TableFiles> tables = new ArrayList<>();
     Map<String, String> newestMajor = new LinkedHashMap<>();
     Map<String, Integer> majors = new LinkedHashMap<>();
@@ -80,7 +90,7 @@ public final class PublishedTables {
           if (restrictions.isPresent() && !restrictions.get().containsKey(qualified)) {
             continue;
           }
-          tables.add(TableFiles.of(qualified, table, main.snapshotId(), storage));
+          tables.add(TableFiles.of(qualified, table, snapshots.getOrDefault(qualified, main.snapshotId()), storage));
           Matcher matcher = MAJOR.matcher(identifier.name());
           if (matcher.matches()) {
             int major = Integer.parseInt(matcher.group(2));

@@ -64,6 +64,11 @@ public final class LocalTenantStorage implements TenantStorage {
         "commit.retry.num-retries", "10");
   }
 
+  /** True if {@code tenantId} has a catalog under {@code home}: something was seeded or run there. */
+  public static boolean exists(Path home, String tenantId) {
+    return Files.isRegularFile(root(home, TenantIds.check(tenantId)).resolve("catalog.db"));
+  }
+
   private static Path root(Path home, String tenantId) {
     return home.toAbsolutePath().normalize().resolve("tenants").resolve(tenantId);
   }

@@ -25,6 +25,21 @@ public final class ProductTables {
     return TableIdentifier.of(Namespace.of(name.namespace()), name.table());
   }
 
+  /** Creates {@code namespace} where the catalog keeps namespaces and it does not exist yet. */
+  public static void ensureNamespace(Catalog catalog, Namespace namespace) {
+    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (RuntimeException raced) {
+        // Products of one domain run in parallel: another may have created it first (the JDBC catalog reports the
+        // lost race as a constraint violation, not as AlreadyExistsException).
+        if (!namespaces.namespaceExists(namespace)) {
+          throw raced;
+        }
+      }
+    }
+  }
+
   public static Optional<Table> load(Catalog catalog, TableName name) {
     try {
       return Optional.of(catalog.loadTable(identifier(name)));
@@ -43,18 +58,7 @@ public final class ProductTables {
     if (existing.isPresent()) {
       return evolve(existing.get(), contract);
     }
-    Namespace namespace = Namespace.of(name.namespace());
-    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
-      try {
-        namespaces.createNamespace(namespace);
-      } catch (RuntimeException raced) {
-        // Products of one domain run in parallel: another may have created it first (the JDBC catalog reports the
-        // lost race as a constraint violation, not as AlreadyExistsException).
-        if (!namespaces.namespaceExists(namespace)) {
-          throw raced;
-        }
-      }
-    }
+    ensureNamespace(catalog, Namespace.of(name.namespace()));
     Schema schema = IcebergSchemas.schema(contract);
     PartitionSpec spec = IcebergSchemas.spec(schema, contract);
     try {

@@ -152,6 +152,33 @@ class TableMaintenanceTest {
     assertThat(readMain(table())).containsExactly("C12");
   }
 
+  @Test
+  void keepsOrphanFilesYoungerThanTheGracePeriod_sinceARunningWriteMayNotHaveCommittedThemYet() throws IOException {
+    Path young = Path.of(table().location().replaceFirst("^file:", "")).resolve("data").resolve("in-flight.parquet");
+    Files.createDirectories(young.getParent());
+    Files.writeString(young, "written by a run that has not committed yet");
+
+    MaintenanceReport report = new TableMaintenance(RetentionPolicy.DEFAULT,
+        Instant.now().plus(TableMaintenance.ORPHAN_GRACE).minus(Duration.ofMinutes(5))).maintain(table(), false);
+
+    assertThat(report.orphanFiles()).isEmpty();
+    assertThat(young).exists();
+  }
+
+  @Test
+  void neverListsTheFilesOfATableWhoseLocationExtendsThisOne() throws IOException {
+    Path sibling = Path.of(table().location().replaceFirst("^file:", "") + "0").resolve("data")
+        .resolve("of-claims_v10.parquet");
+    Files.createDirectories(sibling.getParent());
+    Files.writeString(sibling, "another table's file");
+
+    MaintenanceReport report = new TableMaintenance(RetentionPolicy.DEFAULT, Instant.now().plus(Duration.ofDays(4)))
+        .maintain(table(), false);
+
+    assertThat(report.orphanFiles()).isEmpty();
+    assertThat(sibling).exists();
+  }
+
   private List<Path> files() throws IOException {
     try (Stream<Path> files = Files.walk(home.resolve("tenants"))) {
       return files.filter(Files::isRegularFile).filter(path -> !path.toString().endsWith(".db")

@@ -95,13 +95,50 @@ class TrinoParityTest {
     }
   }
 
+  @Test
+  void aTrinoQueryThatFailsLeavesMainAndNoStagingFilesBehind(LocalTrino trino) throws Exception {
+    try (Engine mixed = mixedEngine(trino, "failing")) {
+      seed(mixed, new SeedOptions(100, 7));
+      new LocalRunner(mixed, 2, (tenant, outcome) -> { }).run(TENANT, Optional.empty(), "r1");
+      Table published = table(mixed, "cost_per_insured");
+      long snapshot = published.currentSnapshot().snapshotId();
+      Path athenaSql = directory.resolve("definitions/products/finance/cost_per_insured/transform.athena.sql");
+      // Same columns and types, so it passes every check before it runs; it fails in Trino on the first row.
+      Files.writeString(athenaSql, Files.readString(athenaSql).replace("CAST(e.year AS INTEGER)",
+          "CAST(e.year / (e.year - e.year) AS INTEGER)"));
+      Engine changed = mixedEngine(trino, "failing");
+
+      RunReport report = new LocalRunner(changed, 2, (tenant, outcome) -> { }).run(TENANT, Optional.empty(), "r2");
+
+      ProductOutcome cost = report.outcomes().stream().filter(outcome -> outcome.product().equals("cost_per_insured"))
+          .findFirst().orElseThrow();
+      assertThat(cost.outcome()).isEqualTo(ProductOutcome.Outcome.FAILED);
+      assertThat(cost.message()).contains("Division by zero");
+      assertThat(table(changed, "cost_per_insured").currentSnapshot().snapshotId()).isEqualTo(snapshot);
+      assertThat(stagingTables(changed)).as("staging tables left").isEmpty();
+      // Files a staging table handed over are main's now; nothing else may be left where staging tables write.
+      List<String> mainFiles = new java.util.ArrayList<>();
+      try (var tasks = table(changed, "cost_per_insured").newScan().planFiles()) {
+        tasks.forEach(task -> mainFiles.add(Path.of(task.file().location()).toString()));
+      }
+      Path staging = Path.of(published.location()).resolve("staging");
+      try (Stream<Path> left = Files.walk(staging)) {
+        assertThat(left.filter(Files::isRegularFile).map(Path::toString)).as("files left under " + staging)
+            .isNotEmpty().allMatch(mainFiles::contains);
+      }
+      changed.close();
+    }
+  }
+
   /** The catalogue with {@link #ON_ATHENA} on athena; Trino knows the tenant's catalog as {@code <prefix>_alpina}. */
   private Engine mixedEngine(LocalTrino trino, String prefix) throws IOException, java.sql.SQLException {
     Path definitions = directory.resolve("definitions");
-    copy(Path.of("../product-definitions/catalog"), definitions);
-    Path tenantFile = definitions.resolve("tenants").resolve(TENANT).resolve("tenant.yaml");
-    Files.writeString(tenantFile, Files.readString(tenantFile) + "engines:\n"
-        + ON_ATHENA.stream().map(product -> "  " + product + ": athena\n").collect(Collectors.joining()));
+    if (!Files.exists(definitions)) {
+      copy(Path.of("../product-definitions/catalog"), definitions);
+      Path tenantFile = definitions.resolve("tenants").resolve(TENANT).resolve("tenant.yaml");
+      Files.writeString(tenantFile, Files.readString(tenantFile) + "engines:\n"
+          + ON_ATHENA.stream().map(product -> "  " + product + ": athena\n").collect(Collectors.joining()));
+    }
     Path home = directory.resolve("mixed");
     LocalTenantStorage.catalogProperties(home, TENANT); // creates the tenant's directory before Trino opens it
     Path tenantRoot = home.resolve("tenants").resolve(TENANT);

@@ -63,8 +63,9 @@ class TemplatesLintTest {
         }
       });
     }
-    // Plan, Compute, Validate, Publish, Freshness, Ingest and Access of each of the three tenants.
-    assertThat(runtimes).hasSize(21).containsOnly("java25");
+    // Plan, Compute, the large Compute, Validate, Publish, Freshness, Ingest, Access and Maintenance of each of the
+    // three tenants.
+    assertThat(runtimes).hasSize(27).containsOnly("java25");
 
     List<String> errors = new ArrayList<>();
     TreeSet<String> warnings = new TreeSet<>();

@@ -127,7 +127,7 @@ class TenantStackDeploymentTest {
       glueCatalog(dataBucket);
       athena(dataBucket, dataKey);
       try (LambdaClient lambda = account.client(LambdaClient.builder()).build()) {
-        for (String step : List.of("Plan", "Compute", "Validate", "Publish", "Ingest")) {
+        for (String step : List.of("Plan", "Compute", "Validate", "Publish", "Ingest", "Maintenance")) {
           function(lambda, "meshwork-alpina-" + step.toLowerCase(), "io.meshwork.functions." + step + "Function",
               dataBucket);
         }

@@ -89,8 +89,8 @@ final class PipelineDeployment implements AutoCloseable {
     tokens.reference(topicId, topicArn);
 
     byte[] code = bootstrap.zip();
-    for (PipelineFunction step : List.of(pipeline.plan(), pipeline.compute(), pipeline.validate(),
-        pipeline.publish())) {
+    for (PipelineFunction step : List.of(pipeline.plan(), pipeline.compute(), pipeline.computeLarge(),
+        pipeline.validate(), pipeline.publish())) {
       createFunction(template, step, code, endpoint);
     }
     if (pipeline.deliveries().isPresent()) {

@@ -86,7 +86,7 @@ class GluePipelineTest {
       refresh = handlers.refresh(TENANT, "r1", COST_BY_PROVIDER_TYPE);
     }
 
-    assertThat(refresh.plan().waves()).containsExactly(List.of(new StepRequest(TENANT, CLAIMS_CLEAN, "r1")),
+    assertThat(refresh.plan().stepRequests()).containsExactly(List.of(new StepRequest(TENANT, CLAIMS_CLEAN, "r1")),
         List.of(new StepRequest(TENANT, COST_BY_PROVIDER_TYPE, "r1")));
     for (String product : List.of(CLAIMS_CLEAN, COST_BY_PROVIDER_TYPE)) {
       ProductRun run = refresh.product(product);

@@ -45,22 +45,27 @@ final class GlueTenant implements AutoCloseable {
   private final Catalog catalog;
   private final Engine engine;
 
-  private GlueTenant(EmulatorAccount account, String bucket, Path home) {
+  private GlueTenant(EmulatorAccount account, String bucket, Path home, Path catalogDirectory) {
     this.account = account;
     this.bucket = bucket;
-    this.catalog = CatalogLoader.load(new DirectoryDefinitionFiles(CATALOG_DIRECTORY));
+    this.catalog = CatalogLoader.load(new DirectoryDefinitionFiles(catalogDirectory));
     this.engine = engine(catalogProperties(), home.resolve("test-engine"));
   }
 
   /** A fresh account with an empty warehouse bucket; local copies go under {@code home}. */
   static GlueTenant create(EmulatorEndpoints endpoints, Path home) {
+    return create(endpoints, home, CATALOG_DIRECTORY);
+  }
+
+  /** The same over the catalogue in {@code catalogDirectory} (the handlers need it as {@code meshwork.definitions}). */
+  static GlueTenant create(EmulatorEndpoints endpoints, Path home, Path catalogDirectory) {
     EmulatorAccount account = EmulatorAccount.fresh(endpoints);
     String bucket = "meshwork-" + TENANT + "-" + UUID.randomUUID().toString().substring(0, 8);
     try (S3Client s3 = account.s3()) {
       s3.createBucket(request -> request.bucket(bucket).createBucketConfiguration(configuration ->
           configuration.locationConstraint(BucketLocationConstraint.fromValue(endpoints.region().id()))));
     }
-    return new GlueTenant(account, bucket, home);
+    return new GlueTenant(account, bucket, home, catalogDirectory);
   }
 
   EmulatorAccount account() {
@@ -120,6 +125,11 @@ final class GlueTenant implements AutoCloseable {
           "generated " + name));
     }
     return rows;
+  }
+
+  /** The tenant's storage as the test engine opened it. */
+  io.meshwork.engine.storage.TenantStorage storage() {
+    return engine.storage(TENANT);
   }
 
   PlannedProduct planned(String product) {

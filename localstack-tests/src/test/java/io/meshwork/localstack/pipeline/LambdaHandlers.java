@@ -80,7 +80,7 @@ final class LambdaHandlers implements AutoCloseable {
     PlanResponse planned = viaJson(plan.handleRequest(new PlanRequest(tenant, runId, product, null), null),
         PlanResponse.class);
     Map<String, ProductRun> products = new LinkedHashMap<>();
-    for (List<StepRequest> wave : planned.waves()) {
+    for (List<StepRequest> wave : planned.stepRequests()) {
       for (StepRequest step : wave) {
         ComputeResult computed = compute(step);
         ValidateResult validated = validate(computed);

@@ -7,11 +7,11 @@ import java.util.Optional;
 
 /**
  * A transform's SQL text, with the file it came from (for error positions), how long one run of it may take
- * (empty: the engine's default), the engine it runs on, and SQL written for one engine's dialect where the
- * default SQL is not valid there.
+ * (empty: the engine's default), the engine it runs on, SQL written for one engine's dialect where the default SQL
+ * is not valid there, and the resources it asks of the function running it.
  */
 public record Transform(String sqlFile, String sql, Optional<Duration> timeout, Engine engine,
-    Map<Engine, EngineSql> engineSql, Location location) {
+    Map<Engine, EngineSql> engineSql, Resources resources, Location location) {
 
   public Transform {
     Objects.requireNonNull(sqlFile, "sqlFile");
@@ -19,10 +19,17 @@ public record Transform(String sqlFile, String sql, Optional<Duration> timeout, 
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(engine, "engine");
     engineSql = Map.copyOf(engineSql);
+    Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(location, "location");
     if (timeout.isPresent() && (timeout.get().isNegative() || timeout.get().isZero())) {
       throw new IllegalArgumentException("Timeout of " + sqlFile + " must be positive, not " + timeout.get());
     }
+  }
+
+  /** A transform without a resource hint. */
+  public Transform(String sqlFile, String sql, Optional<Duration> timeout, Engine engine,
+      Map<Engine, EngineSql> engineSql, Location location) {
+    this(sqlFile, sql, timeout, engine, engineSql, Resources.NONE, location);
   }
 
   /** A transform on DuckDB with no engine-specific SQL. */
@@ -53,15 +60,17 @@ public record Transform(String sqlFile, String sql, Optional<Duration> timeout, 
    */
   public java.util.List<Transform> eachSqlFile() {
     java.util.List<Transform> files = new java.util.ArrayList<>();
-    files.add(engineSql.isEmpty() ? this : new Transform(sqlFile, sql, timeout, engine, Map.of(), location));
+    files.add(engineSql.isEmpty() ? this : new Transform(sqlFile, sql, timeout, engine, Map.of(), resources,
+        location));
     new java.util.TreeMap<>(engineSql).forEach((on, own) ->
-        files.add(new Transform(own.sqlFile(), own.sql(), timeout, on, Map.of(), location)));
+        files.add(new Transform(own.sqlFile(), own.sql(), timeout, on, Map.of(), resources, location)));
     return java.util.List.copyOf(files);
   }
 
   /** This transform run on {@code other} instead. */
   public Transform onEngine(Engine other) {
-    return other == engine ? this : new Transform(sqlFile, sql, timeout, other, engineSql, location);
+    return other == engine ? this : new Transform(sqlFile, sql, timeout, other, engineSql, resources,
+        location);
   }
 
   /** SQL written in one engine's dialect, and the file it came from. */

@@ -24,7 +24,8 @@ record DocumentContext(String path, DefinitionFiles files, Problems problems) {
       }
       return Optional.empty();
     }
-    YamlMap map = transform.get().allowOnly("transform", java.util.List.of("sql", "timeout", "engine", "engineSql"));
+    YamlMap map = transform.get().allowOnly("transform", java.util.List.of("sql", "timeout", "engine", "engineSql",
+        "resources"));
     Optional<String> file = map.requiredText("The transform of " + what, "sql", "transform.sql");
     if (file.isEmpty()) {
       return Optional.empty();
@@ -34,7 +35,40 @@ record DocumentContext(String path, DefinitionFiles files, Problems problems) {
     Optional<java.time.Duration> timeout = timeout(map, what);
     Engine engine = engine(map, "engine", "the transform of " + what).orElse(Engine.DUCKDB);
     java.util.Map<Engine, Transform.EngineSql> engineSql = engineSql(map, what);
-    return sql.map(text -> new Transform(text.sqlFile(), text.sql(), timeout, engine, engineSql, location));
+    io.meshwork.model.definition.Resources resources = resources(map, what);
+    return sql.map(text -> new Transform(text.sqlFile(), text.sql(), timeout, engine, engineSql, resources,
+        location));
+  }
+
+  /** The optional {@code resources} of a transform: memory and /tmp in MiB, each within Lambda's limits. */
+  private io.meshwork.model.definition.Resources resources(YamlMap transform, String what) {
+    Optional<YamlMap> map = transform.optionalMap("the transform of " + what, "resources");
+    if (map.isEmpty()) {
+      return io.meshwork.model.definition.Resources.NONE;
+    }
+    YamlMap resources = map.get().allowOnly("'resources' of the transform of " + what,
+        java.util.List.of("memory", "tmp"));
+    return new io.meshwork.model.definition.Resources(
+        mebibytes(resources, "memory", what, io.meshwork.model.definition.Resources.MIN_MEMORY_MIB,
+            io.meshwork.model.definition.Resources.MAX_MEMORY_MIB),
+        mebibytes(resources, "tmp", what, io.meshwork.model.definition.Resources.MIN_TMP_MIB,
+            io.meshwork.model.definition.Resources.MAX_TMP_MIB));
+  }
+
+  private Optional<Integer> mebibytes(YamlMap resources, String key, String what, int min, int max) {
+    Optional<String> text = resources.optionalText("'resources' of the transform of " + what, key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (text.get().matches("[0-9]{1,6}")) {
+      int value = Integer.parseInt(text.get());
+      if (value >= min && value <= max) {
+        return Optional.of(value);
+      }
+    }
+    problems.error(resources.locationOf(key), "Invalid %s '%s' in 'resources' of the transform of %s: write a whole "
+        + "number of MiB from %d to %d, such as %d.", key, text.get(), what, min, max, max / 2);
+    return Optional.empty();
   }
 
   /** The engine named under {@code key} of {@code map}, reporting a name that is none. */

@@ -60,6 +60,13 @@ public final class RuntimeNames {
    */
   public static final String PRODUCT_PUBLISHED = "ProductPublished";
 
+  /**
+   * The database of the staging tables an external engine (Athena) writes a product's run into before its files are
+   * committed to the product's audit branch; nothing in it outlives a run.
+   */
+  public static final String STAGING_DATABASE = "meshwork_staging";
+  /** The Athena workgroup the refresh pipeline runs products on, beside the customers' {@code meshwork}. */
+  public static final String PIPELINE_WORKGROUP = "meshwork-pipeline";
   /** Every check of every validation, per tenant. */
   public static final TableName QUALITY_RESULTS = new TableName("meshwork", "quality_results_v1");
   /** Every local query of a tenant's data: who, when, what SQL, which tables and columns, how many rows, why. */
@@ -92,6 +99,14 @@ public final class RuntimeNames {
   public static final String FRESHNESS_SLA_METRIC = "FreshnessSlaHours";
   /** Publications per tenant and product (the state machine). */
   public static final String PUBLISHED_METRIC = "Published";
+  /** Completed maintenance runs per tenant (the daily maintenance function; dry runs are not counted). */
+  public static final String MAINTENANCE_RUNS_METRIC = "MaintenanceRuns";
+  /** Snapshots a maintenance run expired, per tenant. */
+  public static final String EXPIRED_SNAPSHOTS_METRIC = "ExpiredSnapshots";
+  /** Files a maintenance run deleted (of expired snapshots, and orphans), per tenant. */
+  public static final String DELETED_FILES_METRIC = "DeletedFiles";
+  /** Orphan files among {@link #DELETED_FILES_METRIC}, per tenant. */
+  public static final String ORPHAN_FILES_METRIC = "OrphanFiles";
 
   /** The error a handler reports for a lost commit race; the state machine retries it. */
   public static final String CONFLICT_ERROR = "io.meshwork.functions.ConflictError";

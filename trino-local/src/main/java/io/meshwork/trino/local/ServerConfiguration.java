@@ -29,6 +29,10 @@ final class ServerConfiguration {
         "plugin.dir=" + home.resolve("plugin"),
         "catalog.management=dynamic",
         "catalog.store=memory",
+        // One node holds every query: let a query use 60 % of the heap (Trino's default 30 % stops a window over
+        // ten million claim lines), leaving Trino's default 30 % headroom.
+        "query.max-memory-per-node=" + share(heap, 60),
+        "query.max-memory=" + share(heap, 60),
         // One small node: no spill, no request log, no admin port.
         "http-server.log.enabled=false",
         // A test asks for rows it knows are there; the shutdown grace only delays the build.
@@ -52,6 +56,12 @@ final class ServerConfiguration {
         "-Dlog.levels-file=" + etc.resolve("log.properties"));
     Files.writeString(etc.resolve("jvm.config"), String.join("\n", options) + "\n");
     return options;
+  }
+
+  /** {@code percent} of a heap size such as {@code 4G}, in megabytes as Trino writes data sizes. */
+  static String share(String heap, int percent) {
+    long megabytes = Long.parseLong(heap.substring(0, heap.length() - 1)) * (heap.endsWith("G") ? 1024 : 1);
+    return Math.max(64, megabytes * percent / 100) + "MB";
   }
 
   static Path hadoopSite(Path instance) {

@@ -61,4 +61,10 @@ class TrinoCatalogTest {
     assertThat(LocalTrino.started("{\"starting\":false,\"uptime\":\"6.00s\"}")).isTrue();
     assertThat(LocalTrino.started("{\"starting\":true}")).isFalse();
   }
+
+  @Test
+  void letsOneQueryUseSixtyPercentOfTheHeap() {
+    assertThat(ServerConfiguration.share("6G", 60)).isEqualTo("3686MB");
+    assertThat(ServerConfiguration.share("1536M", 60)).isEqualTo("921MB");
+  }
 }
