@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public final class PlanFunction extends EngineFunction<PlanRequest, PlanResponse> {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlanFunction.class);
 
   /** Lambda's constructor: the engine comes from {@link EngineFactory}. */
   public PlanFunction() {
@@ -55,12 +56,26 @@ public final class PlanFunction extends EngineFunction<PlanRequest, PlanResponse
     } else {
       selected = plan.waves();
     }
-    // Sized from the current snapshots of each product's inputs: one catalog lookup per input table.
-    Map<String, ComputeSize> sizes = InputBytes.sizes(engine().storage(request.tenant()).catalog(), plan);
+    Map<String, ComputeSize> sizes = sizes(request.tenant(), plan);
     List<List<PlannedStep>> waves = selected.stream().map(wave -> wave.stream()
         .map(planned -> PlannedStep.of(request.tenant(), request.runId(), planned, sizes.get(planned.name())))
         .toList()).toList();
     return new PlanResponse(request.tenant(), request.runId(), waves);
+  }
+
+  /**
+   * Sized from the current snapshots of each product's inputs (one catalog lookup per input table). Sizing is advice:
+   * when the catalog cannot be read here, the declared resources decide and each reason says the inputs were not
+   * measured; Compute reports the catalog's error itself if it cannot read the inputs either.
+   */
+  private Map<String, ComputeSize> sizes(String tenant, TenantPlan plan) {
+    try {
+      return InputBytes.sizes(engine().storage(tenant).catalog(), plan);
+    } catch (RuntimeException e) {
+      LOG.warn("Plan of tenant {}: inputs not measured ({}: {}); sizing from declared resources", tenant,
+          e.getClass().getSimpleName(), e.getMessage());
+      return InputBytes.declared(plan);
+    }
   }
 
   private static boolean isSource(TenantPlan plan, String name) {

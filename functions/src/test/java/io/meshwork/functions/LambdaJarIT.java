@@ -59,7 +59,7 @@ class LambdaJarIT {
   }
 
   @Test
-  void jarAlone_plansFromItsPackagedCatalogue_andSendsComputesCatalogCallsToGlue() throws Exception {
+  void jarAlone_plansFromItsPackagedCatalogue_sizingFromDeclaredResourcesWhenGlueRefuses_andSendsComputesCatalogCallsToGlue() throws Exception {
     try (StandInGlue glue = new StandInGlue()) {
       String lambdaJavaHome = System.getProperty(LAMBDA_JAVA_HOME, "");
       String java = lambdaJavaHome.isBlank() ? ProcessHandle.current().info().command().orElse("java")
@@ -81,6 +81,7 @@ class LambdaJarIT {
       }
       assertThat(output).contains("PLAN {\"tenant\":\"alpina\",\"runId\":\"smoke\",\"waves\":[[{\"tenant\":\"alpina\"")
           .contains("INFO {\"step\":\"Plan\",\"tenant\":\"alpina\",\"runId\":\"smoke\",\"status\":\"PLANNED\"")
+          .contains("\"sizeReason\":\"inputs not measured: fits the SnapStart Compute")
           .contains("COMPUTE software.amazon.awssdk.services.glue.model.AccessDeniedException: "
               + StandInGlue.MESSAGE)
           .doesNotContain("SLF4J(W)").doesNotContain("NoClassDefFoundError");
